@@ -23,6 +23,10 @@ CREATE TABLE registration (
     verified_at              TIMESTAMPTZ,
     provisioned_at           TIMESTAMPTZ,
     keycloak_user_id         VARCHAR(64),
+    -- While set and in the future, one request or worker is creating the Keycloak user; others
+    -- wait for its outcome instead of calling Keycloak at the same time.
+    provisioning_lease_until TIMESTAMPTZ,
+    provisioning_attempts    INTEGER      NOT NULL DEFAULT 0,
     version                  BIGINT       NOT NULL DEFAULT 0
 );
 

@@ -56,6 +56,17 @@ public class KeycloakAdmin {
         }
     }
 
+    /** The realm's representation; needs the service account's {@code view-realm} role. */
+    public RealmSettings.Realm realm() {
+        try (Response response = call(api::realm)) {
+            failOnServerError(response, "read realm");
+            if (response.getStatus() != 200) {
+                throw new KeycloakUnavailableException("read realm answered " + response.getStatus());
+            }
+            return response.readEntity(RealmSettings.Realm.class);
+        }
+    }
+
     public Optional<KeycloakUser> findByUsername(String username) {
         return first(() -> api.searchUsers(username, null, null, true, false));
     }

@@ -23,6 +23,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface KeycloakAdminApi {
 
+    @GET
+    Response realm();
+
     @POST
     @Path("/users")
     @Consumes(MediaType.APPLICATION_JSON)

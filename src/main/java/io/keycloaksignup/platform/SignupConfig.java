@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Every setting of the service, under the {@code signup} prefix. Each key can also be set through
@@ -57,6 +58,16 @@ public interface SignupConfig {
          */
         @WithDefault("signup_registration_id")
         String registrationIdAttribute();
+
+        /**
+         * Keycloak's URL as people's browsers reach it, for "log in" links; defaults to
+         * {@link #url()}. Set it when the service talks to Keycloak over an internal address.
+         */
+        Optional<URI> publicUrl();
+
+        /** How long realm settings read from Keycloak are reused before they are read again. */
+        @WithDefault("PT5M")
+        Duration realmSettingsLifespan();
     }
 
     interface Verification {
@@ -64,6 +75,13 @@ public interface SignupConfig {
         /** How long a verification link stays valid (ISO-8601). NIST 800-63A allows 24 h at most. */
         @WithDefault("PT24H")
         Duration lifespan();
+
+        /**
+         * After an account was created, how long a repeated confirmation with the same link (a
+         * double click, a second tab) still shows success instead of "link already used".
+         */
+        @WithDefault("PT10M")
+        Duration confirmGrace();
     }
 
     interface Password {
@@ -76,9 +94,15 @@ public interface SignupConfig {
         @WithDefault("128")
         int maxLength();
 
-        /** PBKDF2-HMAC-SHA512 iterations for the credential handed to Keycloak. */
-        @WithDefault("210000")
-        int pbkdf2Iterations();
+        /**
+         * Hash algorithm of the credential handed to Keycloak: {@code argon2}, {@code pbkdf2-sha512},
+         * {@code pbkdf2-sha256} or {@code pbkdf2}. Unset: whatever the realm's password policy names,
+         * Keycloak's default (argon2) when it names none.
+         */
+        Optional<String> hashAlgorithm();
+
+        /** Iterations for {@link #hashAlgorithm()}; unset: the realm's, or Keycloak's default. */
+        OptionalInt hashIterations();
     }
 
     interface Mail {

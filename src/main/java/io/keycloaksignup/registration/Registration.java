@@ -66,6 +66,12 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "keycloak_user_id")
     public String keycloakUserId;
 
+    @Column(name = "provisioning_lease_until")
+    public Instant provisioningLeaseUntil;
+
+    @Column(name = "provisioning_attempts")
+    public int provisioningAttempts;
+
     @Version
     public long version;
 

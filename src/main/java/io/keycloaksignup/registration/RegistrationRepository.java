@@ -70,4 +70,47 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     public Optional<Registration> findByTokenHash(String tokenHash) {
         return find("tokenHash", tokenHash).firstResultOptional();
     }
+
+    /**
+     * PENDING -> VERIFIED for the registration holding this token, if it has not expired. Exactly
+     * one caller gets {@code true}, however many confirm the same link at the same time.
+     */
+    public boolean markVerified(String tokenHash, Instant now, Instant leaseUntil) {
+        return update("state = ?1, verifiedAt = ?2, updatedAt = ?2, provisioningLeaseUntil = ?3,"
+                        + " provisioningAttempts = provisioningAttempts + 1, version = version + 1"
+                        + " where tokenHash = ?4 and state = ?5 and expiresAt > ?2",
+                RegistrationState.VERIFIED, now, leaseUntil, tokenHash, RegistrationState.PENDING) == 1;
+    }
+
+    /**
+     * Takes the right to create the Keycloak user of a VERIFIED registration whose previous
+     * attempt ended or was abandoned. Exactly one caller wins while the lease runs.
+     */
+    public boolean claimProvisioning(UUID id, Instant now, Instant leaseUntil) {
+        return update("provisioningLeaseUntil = ?1, provisioningAttempts = provisioningAttempts + 1,"
+                        + " updatedAt = ?2, version = version + 1 where id = ?3 and state = ?4"
+                        + " and (provisioningLeaseUntil is null or provisioningLeaseUntil < ?2)",
+                leaseUntil, now, id, RegistrationState.VERIFIED) == 1;
+    }
+
+    /** Ends a failed attempt at once, so that the next try need not wait for the lease. */
+    public void releaseProvisioning(UUID id) {
+        update("provisioningLeaseUntil = null, version = version + 1 where id = ?1 and state = ?2",
+                id, RegistrationState.VERIFIED);
+    }
+
+    /** VERIFIED -> PROVISIONED; the password credential is no longer needed and is deleted. */
+    public boolean markProvisioned(UUID id, String keycloakUserId, Instant now) {
+        return update("state = ?1, keycloakUserId = ?2, provisionedAt = ?3, updatedAt = ?3,"
+                        + " provisioningLeaseUntil = null, passwordSecretData = null, passwordCredentialData = null, version = version + 1"
+                        + " where id = ?4 and state = ?5",
+                RegistrationState.PROVISIONED, keycloakUserId, now, id, RegistrationState.VERIFIED) == 1;
+    }
+
+    /** VERIFIED -> CONFLICT: Keycloak has someone else's account; the credential is deleted. */
+    public boolean markConflict(UUID id, Instant now) {
+        return update("state = ?1, updatedAt = ?2, provisioningLeaseUntil = null, passwordSecretData = null,"
+                        + " passwordCredentialData = null, version = version + 1 where id = ?3 and state = ?4",
+                RegistrationState.CONFLICT, now, id, RegistrationState.VERIFIED) == 1;
+    }
 }

@@ -2,6 +2,7 @@ package io.keycloaksignup.registration;
 
 import io.keycloaksignup.keycloak.PasswordCredential;
 import io.keycloaksignup.keycloak.PasswordHasher;
+import io.keycloaksignup.keycloak.RealmSettings;
 import io.keycloaksignup.mail.VerificationMailer;
 import io.keycloaksignup.platform.SignupConfig;
 import io.keycloaksignup.verification.VerificationToken;
@@ -27,21 +28,24 @@ public class RegistrationService {
     private final PasswordHasher hasher;
     private final RegistrationRepository registrations;
     private final VerificationMailer mailer;
+    private final RealmSettings realm;
     private final SignupConfig config;
     private final Clock clock = Clock.systemUTC();
 
     public RegistrationService(RegistrationValidator validator, PasswordHasher hasher,
-            RegistrationRepository registrations, VerificationMailer mailer, SignupConfig config) {
+            RegistrationRepository registrations, VerificationMailer mailer, RealmSettings realm,
+            SignupConfig config) {
         this.validator = validator;
         this.hasher = hasher;
         this.registrations = registrations;
         this.mailer = mailer;
+        this.realm = realm;
         this.config = config;
     }
 
     public void register(RegistrationRequest request) {
         NewRegistration registration = validator.validate(request);
-        PasswordCredential credential = hasher.hash(request.password());
+        PasswordCredential credential = hasher.hash(request.password(), realm.hashPolicy());
         VerificationToken token = VerificationToken.generate();
 
         Optional<UUID> id = store(registration, credential, token);

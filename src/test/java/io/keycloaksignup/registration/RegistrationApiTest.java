@@ -4,10 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static io.keycloaksignup.testing.Signups.PASSWORD;
+import static io.keycloaksignup.testing.Signups.body;
+import static io.keycloaksignup.testing.Signups.register;
+import static io.keycloaksignup.testing.Signups.uniqueEmail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.keycloaksignup.testing.InjectGreenMail;
 import io.keycloaksignup.testing.Mailbox;
+import io.keycloaksignup.testing.Signups;
 import io.keycloaksignup.testing.TestEnvironment;
 import io.keycloaksignup.verification.VerificationToken;
 import io.quarkus.test.common.WithTestResource;
@@ -32,8 +37,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @WithTestResource(TestEnvironment.class)
 class RegistrationApiTest {
-
-    static final String PASSWORD = "a long and private passphrase";
 
     @InjectGreenMail
     GreenMail greenMail;
@@ -86,8 +89,10 @@ class RegistrationApiTest {
         assertThat(row.values()).noneMatch(value -> value != null && value.contains(token));
         assertThat(row.get("token_hash")).isEqualTo(VerificationToken.hashOf(token));
         assertThat(row.get("state")).isEqualTo("PENDING");
+        // the test realm has Keycloak's default policy, so the credential is argon2 like Keycloak's own
         assertThat(row.get("password_credential_data"))
-                .contains("\"algorithm\":\"pbkdf2-sha512\"").contains("\"hashIterations\":210000");
+                .contains("\"algorithm\":\"argon2\"").contains("\"hashIterations\":5");
+        assertThat(row.get("password_secret_data")).contains("\"salt\":").contains("\"value\":");
     }
 
     @Test
@@ -274,23 +279,6 @@ class RegistrationApiTest {
 
         assertThat(countRowsForEmail(email)).isZero();
         assertThat(mailbox.messagesFor(email)).isEmpty();
-    }
-
-    static String uniqueEmail() {
-        return "person-" + UUID.randomUUID() + "@example.com";
-    }
-
-    static Map<String, Object> body(String email) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("email", email);
-        body.put("password", PASSWORD);
-        body.put("firstName", "Ada");
-        body.put("lastName", "Lovelace");
-        return body;
-    }
-
-    static Response register(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/register");
     }
 
     private Map<String, String> rowFor(String email) throws SQLException {

@@ -1,0 +1,64 @@
+package io.keycloaksignup.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** What tests do again and again: sign up through the API and read the link from the mail. */
+public final class Signups {
+
+    public static final String PASSWORD = "a long and private passphrase";
+
+    private Signups() {
+    }
+
+    public static String uniqueEmail() {
+        return "person-" + UUID.randomUUID() + "@example.com";
+    }
+
+    public static Map<String, Object> body(String email) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("password", PASSWORD);
+        body.put("firstName", "Ada");
+        body.put("lastName", "Lovelace");
+        return body;
+    }
+
+    public static Response register(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/register");
+    }
+
+    /** Signs up and returns the token from the verification mail. */
+    public static String registerAndReadToken(Mailbox mailbox, Map<String, Object> body) {
+        String email = (String) body.get("email");
+        int before = mailbox.messagesFor(email).size();
+        register(body).then().statusCode(202);
+        return Mailbox.tokenIn(mailbox.awaitLatest(email, before + 1));
+    }
+
+    public static Response confirm(String token) {
+        return given().redirects().follow(false).formParam("token", token).post("/verify");
+    }
+
+    /** Runs one UPDATE against the service's database, e.g. to move a registration in time. */
+    public static int execute(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
