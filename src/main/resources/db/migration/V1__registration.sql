@@ -16,7 +16,7 @@ CREATE TABLE registration (
     password_secret_data     TEXT,
     password_credential_data TEXT,
     -- Lower-case hex SHA-256 of the verification token; the token itself is never stored.
-    token_hash               CHAR(64),
+    token_hash               VARCHAR(64),
     created_at               TIMESTAMPTZ  NOT NULL,
     updated_at               TIMESTAMPTZ  NOT NULL,
     expires_at               TIMESTAMPTZ  NOT NULL,

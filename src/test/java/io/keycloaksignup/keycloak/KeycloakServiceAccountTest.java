@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.keycloaksignup.testing.InjectKeycloak;
-import io.keycloaksignup.testing.KeycloakServer;
+import io.keycloaksignup.devenv.KeycloakServer;
 import io.keycloaksignup.testing.KeycloakTokens;
 import io.keycloaksignup.testing.TestEnvironment;
 import io.quarkus.test.common.WithTestResource;

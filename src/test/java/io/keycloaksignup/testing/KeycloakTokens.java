@@ -2,6 +2,7 @@ package io.keycloaksignup.testing;
 
 import static io.restassured.RestAssured.given;
 
+import io.keycloaksignup.devenv.KeycloakServer;
 import io.restassured.response.Response;
 
 /** Tokens from the test Keycloak, obtained the way clients obtain them. */

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import com.icegreen.greenmail.util.GreenMail;
 import io.keycloaksignup.testing.InjectGreenMail;
 import io.keycloaksignup.testing.InjectKeycloak;
-import io.keycloaksignup.testing.KeycloakServer;
+import io.keycloaksignup.devenv.KeycloakServer;
 import io.keycloaksignup.testing.KeycloakTokens;
 import io.keycloaksignup.testing.Mailbox;
 import io.keycloaksignup.testing.Signups;

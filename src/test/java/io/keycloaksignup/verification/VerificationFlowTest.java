@@ -19,7 +19,7 @@ import io.keycloaksignup.registration.Registration;
 import io.keycloaksignup.registration.RegistrationState;
 import io.keycloaksignup.testing.InjectGreenMail;
 import io.keycloaksignup.testing.InjectKeycloak;
-import io.keycloaksignup.testing.KeycloakServer;
+import io.keycloaksignup.devenv.KeycloakServer;
 import io.keycloaksignup.testing.KeycloakTokens;
 import io.keycloaksignup.testing.Mailbox;
 import io.keycloaksignup.testing.TestEnvironment;

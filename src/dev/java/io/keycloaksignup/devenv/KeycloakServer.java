@@ -1,7 +1,8 @@
-package io.keycloaksignup.testing;
+package io.keycloaksignup.devenv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,26 +40,38 @@ public final class KeycloakServer implements AutoCloseable {
     private final int managementPort;
     private final String adminUser;
     private final String adminPassword;
+    private final Path databaseDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Thread shutdownHook;
 
+    /** A server on free ports with the distribution's own H2 database. */
     public KeycloakServer(Path home, Path log, List<Path> realmFiles, String readyRealm,
             String adminUser, String adminPassword) {
+        this(home, log, realmFiles, readyRealm, adminUser, adminPassword, freePort(), freePort(), null);
+    }
+
+    /**
+     * A server on the given ports; with a {@code databaseDir}, its H2 database lives there instead
+     * of inside the distribution, so that it outlives test runs and keeps what was created.
+     */
+    public KeycloakServer(Path home, Path log, List<Path> realmFiles, String readyRealm, String adminUser,
+            String adminPassword, int httpPort, int managementPort, Path databaseDir) {
         this.home = home;
         this.log = log;
         this.realmFiles = List.copyOf(realmFiles);
         this.readyRealm = readyRealm;
-        this.httpPort = freePort();
-        this.managementPort = freePort();
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
+        this.databaseDir = databaseDir;
     }
 
     /** Starts with an empty database: every realm file is imported afresh. */
     public KeycloakServer startFresh() {
         deleteRecursively(home.resolve("data").resolve("h2"));
-        copyRealms();
+        deleteRecursively(home.resolve("data").resolve("import"));
         return start();
     }
 
@@ -72,14 +85,20 @@ public final class KeycloakServer implements AutoCloseable {
                     + "; the build unpacks it (mvn generate-resources)");
         }
         Instant started = Instant.now();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+        copyRealms();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--hostname=" + url(),
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
                 "--db=dev-file",
-                "--import-realm")
+                "--import-realm"));
+        if (databaseDir != null) {
+            command.add("--db-url=jdbc:h2:file:" + databaseDir.toAbsolutePath().resolve("keycloakdb")
+                    + ";NON_KEYWORDS=VALUE");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -124,6 +143,11 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Whether something already answers on this server's management port (e.g. an earlier run). */
+    public boolean answers() {
+        return isOk(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
     }
 
     public boolean isRunning() {
@@ -172,10 +196,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Realms that already exist are left as they are by Keycloak's import. */
     private void copyRealms() {
         Path importDir = home.resolve("data").resolve("import");
         try {
-            deleteRecursively(importDir);
             Files.createDirectories(importDir);
             for (Path realm : realmFiles) {
                 Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -194,8 +218,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -220,7 +244,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
