@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -22,6 +23,7 @@ public class KeycloakAdmin {
 
     private static final Logger LOG = Logger.getLogger(KeycloakAdmin.class);
     private static final GenericType<List<KeycloakUser>> USERS = new GenericType<>() { };
+    private static final GenericType<Map<String, Object>> MAP = new GenericType<>() { };
 
     /** The outcome of creating a user. */
     public sealed interface Creation {
@@ -67,6 +69,21 @@ public class KeycloakAdmin {
         }
     }
 
+    /** The realm's declarative user profile (JSON), if the service account may read it. */
+    public Optional<String> userProfile() {
+        try (Response response = call(api::userProfile)) {
+            if (response.getStatus() >= 500) {
+                throw new KeycloakUnavailableException("read user profile answered " + response.getStatus());
+            }
+            if (response.getStatus() != 200) {
+                LOG.warnf("The realm's user profile cannot be read (%d); Keycloak's default applies",
+                        response.getStatus());
+                return Optional.empty();
+            }
+            return Optional.of(response.readEntity(String.class));
+        }
+    }
+
     public Optional<KeycloakUser> findByUsername(String username) {
         return first(() -> api.searchUsers(username, null, null, true, false));
     }
@@ -95,6 +112,69 @@ public class KeycloakAdmin {
         try (Response response = call(() -> api.deleteUser(id))) {
             failOnServerError(response, "delete user");
             return response.getStatus() == 204;
+        }
+    }
+
+    /** A client's registered redirect URIs. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Client(String id, String clientId, List<String> redirectUris) {
+
+        public List<String> redirectUris() {
+            return redirectUris == null ? List.of() : redirectUris;
+        }
+    }
+
+    /** The client with exactly this client id; needs the service account's {@code view-clients}. */
+    public Optional<Client> client(String clientId) {
+        try (Response response = call(() -> api.clients(clientId))) {
+            failOnServerError(response, "read clients");
+            if (response.getStatus() != 200) {
+                throw new KeycloakUnavailableException("read clients answered " + response.getStatus());
+            }
+            return response.readEntity(new GenericType<List<Client>>() { }).stream()
+                    .filter(client -> clientId.equals(client.clientId()))
+                    .findFirst();
+        }
+    }
+
+    /** The id of the group at this path ({@code /parent/child}), if it exists. */
+    public Optional<String> groupId(String path) {
+        try (Response response = call(() -> api.groupByPath(path.startsWith("/") ? path.substring(1) : path))) {
+            if (response.getStatus() == 404) {
+                return Optional.empty();
+            }
+            failOnServerError(response, "read group");
+            return Optional.ofNullable((String) response.readEntity(MAP).get("id"));
+        }
+    }
+
+    /** The realm role's representation (id, name, ...), if it exists. */
+    public Optional<Map<String, Object>> realmRole(String name) {
+        try (Response response = call(() -> api.realmRole(name))) {
+            if (response.getStatus() == 404) {
+                return Optional.empty();
+            }
+            failOnServerError(response, "read realm role");
+            return Optional.of(response.readEntity(MAP));
+        }
+    }
+
+    public void joinGroup(String userId, String groupId) {
+        try (Response response = call(() -> api.joinGroup(userId, groupId))) {
+            expectNoContent(response, "join group");
+        }
+    }
+
+    public void grantRealmRoles(String userId, List<Map<String, Object>> roles) {
+        try (Response response = call(() -> api.grantRealmRoles(userId, roles))) {
+            expectNoContent(response, "grant realm roles");
+        }
+    }
+
+    private static void expectNoContent(Response response, String action) {
+        failOnServerError(response, action);
+        if (response.getStatus() != 204) {
+            throw new KeycloakUnavailableException(action + " answered " + response.getStatus());
         }
     }
 

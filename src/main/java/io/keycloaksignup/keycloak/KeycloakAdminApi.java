@@ -5,12 +5,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -25,6 +28,10 @@ public interface KeycloakAdminApi {
 
     @GET
     Response realm();
+
+    @GET
+    @Path("/users/profile")
+    Response userProfile();
 
     @POST
     @Path("/users")
@@ -44,4 +51,25 @@ public interface KeycloakAdminApi {
     @DELETE
     @Path("/users/{id}")
     Response deleteUser(@PathParam("id") String id);
+
+    @GET
+    @Path("/clients")
+    Response clients(@QueryParam("clientId") String clientId);
+
+    @GET
+    @Path("/group-by-path/{path: .*}")
+    Response groupByPath(@PathParam("path") String path);
+
+    @GET
+    @Path("/roles/{name}")
+    Response realmRole(@PathParam("name") String name);
+
+    @PUT
+    @Path("/users/{id}/groups/{groupId}")
+    Response joinGroup(@PathParam("id") String userId, @PathParam("groupId") String groupId);
+
+    @POST
+    @Path("/users/{id}/role-mappings/realm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response grantRealmRoles(@PathParam("id") String userId, List<Map<String, Object>> roles);
 }

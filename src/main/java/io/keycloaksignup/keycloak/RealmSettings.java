@@ -2,7 +2,9 @@ package io.keycloaksignup.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.keycloaksignup.platform.SignupConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,9 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The realm's settings that shape sign-up, read through the admin API and reused for
- * {@code signup.keycloak.realm-settings-lifespan}. When Keycloak cannot be reached, the last
- * settings read are kept; before any were read, Keycloak's defaults apply, so that sign-ups are
- * never refused because Keycloak is briefly away.
+ * {@code signup.keycloak.realm-settings-lifespan}; {@code signup.registration.*} overrides each.
+ * When Keycloak cannot be reached, the last settings read are kept; before any were read,
+ * Keycloak's defaults apply, so that sign-ups are never refused because Keycloak is briefly away.
  */
 @ApplicationScoped
 public class RealmSettings {
@@ -26,25 +28,50 @@ public class RealmSettings {
             Boolean duplicateEmailsAllowed, Boolean verifyEmail) {
     }
 
-    private record Cached(Realm realm, Instant readAt) {
+    /** What the realm said, and its declarative user profile (JSON) when it could be read. */
+    public record Snapshot(Realm realm, String userProfile, Instant readAt) {
     }
 
     private final KeycloakAdmin admin;
     private final SignupConfig config;
     private final Clock clock = Clock.systemUTC();
-    private volatile Cached cached;
+    private volatile Snapshot cached;
 
     public RealmSettings(KeycloakAdmin admin, SignupConfig config) {
         this.admin = admin;
         this.config = config;
     }
 
+    void logAtStartup(@Observes StartupEvent event) {
+        Optional<Snapshot> snapshot = Optional.ofNullable(refresh());
+        RegistrationSettings settings = settings();
+        LOG.infof("Sign-up settings (%s): registration %s, email verification %s, email as username %s, "
+                        + "login with email %s, duplicate emails %s, password policy '%s', hash %s, user profile %s",
+                snapshot.isPresent() ? "realm " + config.keycloak().realm() + " with overrides"
+                        : "Keycloak not reachable yet, Keycloak defaults with overrides",
+                onOff(config.registration().enabled()), onOff(config.verification().enabled()),
+                onOff(settings.emailAsUsername()), onOff(settings.loginWithEmail()),
+                onOff(settings.duplicateEmails()), settings.passwordPolicy(), hashPolicy(),
+                snapshot.map(s -> s.userProfile() != null ? "read" : "not readable").orElse("default"));
+    }
+
+    /** Sign-up settings in force: each override if set, otherwise the realm's, otherwise Keycloak's default. */
+    public RegistrationSettings settings() {
+        Optional<Snapshot> snapshot = current();
+        Optional<Realm> realm = snapshot.map(Snapshot::realm);
+        SignupConfig.Registration overrides = config.registration();
+        return new RegistrationSettings(
+                overrides.emailAsUsername().orElse(flag(realm.map(Realm::registrationEmailAsUsername), false)),
+                overrides.loginWithEmail().orElse(flag(realm.map(Realm::loginWithEmailAllowed), true)),
+                overrides.duplicateEmails().orElse(flag(realm.map(Realm::duplicateEmailsAllowed), false)),
+                overrides.passwordPolicy().orElse(realm.map(Realm::passwordPolicy).orElse("")),
+                snapshot.map(Snapshot::userProfile).orElse(null));
+    }
+
     /** The hash format new credentials get: the configured one, else the realm's. */
     public PasswordHashPolicy hashPolicy() {
         SignupConfig.Password password = config.password();
-        PasswordHashPolicy realmPolicy = current()
-                .map(realm -> PasswordHashPolicy.fromRealmPolicy(realm.passwordPolicy()))
-                .orElse(PasswordHashPolicy.KEYCLOAK_DEFAULT);
+        PasswordHashPolicy realmPolicy = PasswordHashPolicy.fromRealmPolicy(settings().passwordPolicy());
         if (password.hashAlgorithm().isEmpty() && password.hashIterations().isEmpty()) {
             return realmPolicy;
         }
@@ -54,26 +81,34 @@ public class RealmSettings {
     }
 
     /** The realm as last read, refreshed when older than the lifespan. */
-    public Optional<Realm> current() {
-        Cached snapshot = cached;
+    public Optional<Snapshot> current() {
+        Snapshot snapshot = cached;
         if (snapshot == null || snapshot.readAt().plus(config.keycloak().realmSettingsLifespan())
                 .isBefore(clock.instant())) {
             snapshot = refresh();
         }
-        return Optional.ofNullable(snapshot).map(Cached::realm);
+        return Optional.ofNullable(snapshot);
     }
 
     /** Reads the realm now; keeps the previous settings when Keycloak does not answer. */
-    public synchronized Cached refresh() {
+    public synchronized Snapshot refresh() {
         try {
             Realm realm = admin.realm();
-            cached = new Cached(realm, clock.instant());
-            LOG.debugf("Realm settings of %s read (password policy: %s)", realm.realm(),
-                    realm.passwordPolicy() == null ? "Keycloak default" : realm.passwordPolicy());
+            String userProfile = admin.userProfile().orElse(null);
+            cached = new Snapshot(realm, userProfile, clock.instant());
+            LOG.debugf("Realm settings of %s read", realm.realm());
         } catch (KeycloakUnavailableException e) {
             LOG.warnf("Realm settings could not be read, keeping %s: %s",
                     cached == null ? "Keycloak's defaults" : "the previous ones", e.getMessage());
         }
         return cached;
+    }
+
+    private static boolean flag(Optional<Boolean> value, boolean keycloakDefault) {
+        return value.orElse(keycloakDefault);
+    }
+
+    private static String onOff(boolean value) {
+        return value ? "on" : "off";
     }
 }

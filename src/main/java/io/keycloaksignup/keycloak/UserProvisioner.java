@@ -33,23 +33,41 @@ public class UserProvisioner {
         record Retry(String reason) implements Outcome { }
     }
 
+    /** User attributes written besides the profile; the realm's user profile must declare them. */
+    public static final String TERMS_ACCEPTED = "terms_and_conditions";
+    public static final String TERMS_VERSION = "signup_terms_version";
+    public static final String SOURCE = "signup_source";
+    public static final String CLIENT_ID = "signup_client_id";
+
     private final KeycloakAdmin admin;
+    private final DefaultMemberships memberships;
     private final String idAttribute;
 
-    public UserProvisioner(KeycloakAdmin admin, SignupConfig config) {
+    public UserProvisioner(KeycloakAdmin admin, DefaultMemberships memberships, SignupConfig config) {
         this.admin = admin;
+        this.memberships = memberships;
         this.idAttribute = config.keycloak().registrationIdAttribute();
     }
 
+    /** Creates the user of a confirmed registration (email verified). */
     public Outcome provision(Registration registration) {
+        return provision(registration, true);
+    }
+
+    public Outcome provision(Registration registration, boolean emailVerified) {
         try {
+            Outcome outcome = null;
             if (registration.provisioningAttempts > 1) {
-                Optional<KeycloakUser> earlier = ours(registration);
-                if (earlier.isPresent()) {
-                    return new Outcome.Provisioned(earlier.get().id());
-                }
+                outcome = ours(registration).map(earlier -> (Outcome) new Outcome.Provisioned(earlier.id()))
+                        .orElse(null);
             }
-            return create(registration);
+            if (outcome == null) {
+                outcome = create(registration, emailVerified);
+            }
+            if (outcome instanceof Outcome.Provisioned provisioned) {
+                memberships.grant(provisioned.userId());
+            }
+            return outcome;
         } catch (KeycloakUnavailableException e) {
             LOG.warnf("Registration %s not provisioned yet, Keycloak unavailable: %s", registration.id,
                     e.getMessage());
@@ -57,8 +75,8 @@ public class UserProvisioner {
         }
     }
 
-    private Outcome create(Registration registration) {
-        KeycloakAdmin.Creation creation = admin.createUser(toUser(registration));
+    private Outcome create(Registration registration, boolean emailVerified) {
+        KeycloakAdmin.Creation creation = admin.createUser(toUser(registration, emailVerified));
         return switch (creation) {
             case KeycloakAdmin.Creation.Created created -> new Outcome.Provisioned(created.userId());
             case KeycloakAdmin.Creation.Conflict conflict -> afterConflict(registration, conflict.reason());
@@ -95,14 +113,28 @@ public class UserProvisioner {
                 .findFirst();
     }
 
-    KeycloakUser toUser(Registration registration) {
+    KeycloakUser toUser(Registration registration, boolean emailVerified) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
+        if (registration.attributes != null) {
+            attributes.putAll(registration.attributes);
+        }
         attributes.put(idAttribute, List.of(registration.id.toString()));
         if (registration.locale != null) {
             attributes.put("locale", List.of(registration.locale));
         }
+        if (registration.termsVersion != null) {
+            // Keycloak's own terms-and-conditions action records the acceptance time in seconds.
+            attributes.put(TERMS_ACCEPTED, List.of(String.valueOf(registration.termsAcceptedAt.getEpochSecond())));
+            attributes.put(TERMS_VERSION, List.of(registration.termsVersion));
+        }
+        if (registration.source != null) {
+            attributes.put(SOURCE, List.of(registration.source));
+        }
+        if (registration.clientId != null) {
+            attributes.put(CLIENT_ID, List.of(registration.clientId));
+        }
         return new KeycloakUser(null, registration.effectiveUsername(), registration.emailNormalized,
-                registration.firstName, registration.lastName, true, true, attributes,
+                registration.firstName, registration.lastName, true, emailVerified, attributes,
                 List.of(new KeycloakUser.Credential("password", registration.passwordSecretData,
                         registration.passwordCredentialData, false)),
                 null);

@@ -51,6 +51,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response registrationClosed(RegistrationClosedException e) {
+        return problem(Problem.of(403, "registration_disabled", "Registration is closed",
+                "New accounts cannot be created here at the moment."));
+    }
+
+    @ServerExceptionMapper
+    public Response accountExists(AccountExistsException e) {
+        return problem(Problem.of(409, "account_exists", "An account already exists",
+                "An account with this email address or username already exists. Log in or reset the password."));
+    }
+
+    @ServerExceptionMapper
     public Response serviceBusy(ServiceBusyException e) {
         LOG.warnf("Answered 503 (%s): %s", e.code(), e.getMessage());
         return Response.status(503)

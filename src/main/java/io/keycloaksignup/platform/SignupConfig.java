@@ -3,7 +3,9 @@ package io.keycloaksignup.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -33,6 +35,21 @@ public interface SignupConfig {
     /** Outgoing mail. */
     Mail mail();
 
+    /** Sign-up settings; unset ones follow the realm (see {@code RegistrationSettings}). */
+    Registration registration();
+
+    /** Which email addresses may sign up. */
+    Email email();
+
+    /** Terms of service that people accept when signing up. */
+    Terms terms();
+
+    /** What new users get in Keycloak besides their profile. */
+    Provisioning provisioning();
+
+    /** Where people may be sent after confirming. */
+    Redirect redirect();
+
     interface Keycloak {
 
         /** Base URL of the Keycloak server, e.g. {@code https://id.example.com}. */
@@ -43,7 +60,9 @@ public interface SignupConfig {
 
         /**
          * Confidential client whose service account creates users. It needs only the
-         * realm-management roles {@code manage-users}, {@code view-users} and {@code query-users}.
+         * realm-management roles {@code manage-users}, {@code view-users}, {@code query-users}, and
+         * the read-only {@code view-realm} (password policy, registration settings) and
+         * {@code view-clients} (redirect URIs of apps).
          */
         @WithDefault("keycloak-signup")
         String clientId();
@@ -82,6 +101,14 @@ public interface SignupConfig {
          */
         @WithDefault("PT10M")
         Duration confirmGrace();
+
+        /**
+         * Keycloak's "verify email" setting for sign-up: when false, {@code POST /register} creates
+         * the Keycloak user at once (201) and no mail is sent. Verification on is the point of this
+         * service; turn it off only where addresses are known to be real.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Password {
@@ -103,6 +130,94 @@ public interface SignupConfig {
 
         /** Iterations for {@link #hashAlgorithm()}; unset: the realm's, or Keycloak's default. */
         OptionalInt hashIterations();
+
+        /** An operator's list of forbidden passwords added to the bundled one (UTF-8, one a line, .gz ok). */
+        Optional<Path> blocklistFile();
+
+        /**
+         * Directory holding the files that the realm's {@code passwordBlacklist(name)} policy names,
+         * as in Keycloak's data directory. Without it, the bundled list stands in for them.
+         */
+        Optional<Path> blacklistDir();
+
+        /** Checking passwords against a breach corpus through a k-anonymity range API. */
+        BreachCheck breachCheck();
+    }
+
+    interface BreachCheck {
+
+        /**
+         * Base URL of a Have-I-Been-Pwned-compatible range API (e.g.
+         * {@code https://api.pwnedpasswords.com}); unset: no breach check. Only the first five hex
+         * characters of the password's SHA-1 leave the service.
+         */
+        Optional<URI> url();
+
+        /** How long to wait for the range API; when it does not answer, sign-up goes on (WARN). */
+        @WithDefault("PT2S")
+        Duration timeout();
+    }
+
+    interface Registration {
+
+        /** When false, {@code /register} answers 403 {@code registration_disabled}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Overrides the realm's {@code registrationEmailAsUsername}. */
+        Optional<Boolean> emailAsUsername();
+
+        /** Overrides the realm's {@code loginWithEmailAllowed}. */
+        Optional<Boolean> loginWithEmail();
+
+        /** Overrides the realm's {@code duplicateEmailsAllowed}. */
+        Optional<Boolean> duplicateEmails();
+
+        /** Overrides the realm's {@code passwordPolicy} string (Keycloak's syntax). */
+        Optional<String> passwordPolicy();
+    }
+
+    interface Email {
+
+        /** If set, only these domains may sign up; {@code *.example.com} also admits subdomains. */
+        Optional<List<String>> allowedDomains();
+
+        /** Domains that may not sign up; {@code *.example.com} also covers subdomains. */
+        Optional<List<String>> deniedDomains();
+
+        /** Refuse addresses at known disposable-mail domains (bundled list, see README). */
+        @WithDefault("true")
+        boolean blockDisposable();
+
+        /** An operator's list of disposable domains added to the bundled one. */
+        Optional<Path> disposableDomainsFile();
+    }
+
+    interface Terms {
+
+        /** Version of the terms people must accept; unset: no terms, {@code acceptTerms} not needed. */
+        Optional<String> version();
+
+        /** Where the terms can be read; shown on the sign-up page. */
+        Optional<URI> url();
+    }
+
+    interface Provisioning {
+
+        /** Groups (paths such as {@code /customers}) every new user joins; checked at start-up. */
+        Optional<List<String>> groups();
+
+        /** Realm roles every new user gets; checked at start-up. */
+        Optional<List<String>> realmRoles();
+    }
+
+    interface Redirect {
+
+        /**
+         * Redirect URIs accepted at sign-up in addition to those registered for the client in
+         * Keycloak. Exact URIs; a trailing {@code *} matches any continuation, as in Keycloak.
+         */
+        Optional<List<String>> allowed();
     }
 
     interface Mail {

@@ -1,16 +1,21 @@
 package io.keycloaksignup.registration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keycloaksignup.keycloak.PasswordCredential;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Persistence of registrations. Every state change is a single conditional statement. */
 @ApplicationScoped
 public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /*
      * One statement decides between "new address" and "address already pending": the insert
@@ -22,10 +27,12 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     private static final String UPSERT_PENDING = """
             INSERT INTO registration (id, state, email, email_normalized, username, first_name,
                 last_name, locale, password_secret_data, password_credential_data, token_hash,
-                created_at, updated_at, expires_at, version)
+                created_at, updated_at, expires_at, version, attributes, terms_version,
+                terms_accepted_at, client_id, redirect_uri, source)
             VALUES (:id, 'PENDING', :email, :emailNormalized, :username, :firstName,
                 :lastName, :locale, :secretData, :credentialData, :tokenHash,
-                :now, :now, :expiresAt, 0)
+                :now, :now, :expiresAt, 0, CAST(:attributes AS jsonb), :termsVersion,
+                :termsAcceptedAt, :clientId, :redirectUri, :source)
             ON CONFLICT (lower(email_normalized)) WHERE state IN ('PENDING', 'VERIFIED')
             DO UPDATE SET email = excluded.email,
                 email_normalized = excluded.email_normalized,
@@ -38,6 +45,12 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 token_hash = excluded.token_hash,
                 updated_at = excluded.updated_at,
                 expires_at = excluded.expires_at,
+                attributes = excluded.attributes,
+                terms_version = excluded.terms_version,
+                terms_accepted_at = excluded.terms_accepted_at,
+                client_id = excluded.client_id,
+                redirect_uri = excluded.redirect_uri,
+                source = excluded.source,
                 version = registration.version + 1
             WHERE registration.state = 'PENDING'
             RETURNING id
@@ -63,8 +76,25 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
                 .setParameter("tokenHash", tokenHash)
                 .setParameter("now", now)
                 .setParameter("expiresAt", expiresAt)
+                .setParameter("attributes", json(registration.attributes()))
+                .setParameter("termsVersion", registration.termsVersion())
+                .setParameter("termsAcceptedAt", registration.termsVersion() == null ? null : now)
+                .setParameter("clientId", registration.clientId())
+                .setParameter("redirectUri", registration.redirectUri())
+                .setParameter("source", registration.source())
                 .getResultList();
         return ids.stream().findFirst();
+    }
+
+    private static String json(Map<String, List<String>> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise attributes", e);
+        }
     }
 
     public Optional<Registration> findByTokenHash(String tokenHash) {

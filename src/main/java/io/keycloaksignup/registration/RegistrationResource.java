@@ -1,11 +1,13 @@
 package io.keycloaksignup.registration;
 
+import io.keycloaksignup.web.Links;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /** The sign-up API for web and native apps. */
 @Path("/register")
@@ -18,17 +20,27 @@ public class RegistrationResource {
     public static final String ACCEPTED_BODY = "{\"status\":\"verification_pending\","
             + "\"message\":\"If the address can receive mail, a confirmation link is on its way.\"}";
 
-    private final RegistrationService registrations;
+    /** The answer when email verification is off and the account exists right away. */
+    public record Created(String status, String userId, String accountUrl) {
+    }
 
-    public RegistrationResource(RegistrationService registrations) {
+    private final RegistrationService registrations;
+    private final Links links;
+
+    public RegistrationResource(RegistrationService registrations, Links links) {
         this.registrations = registrations;
+        this.links = links;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(RegistrationRequest request) {
-        registrations.register(request);
-        return Response.accepted(ACCEPTED_BODY).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return switch (registrations.register(request, "api")) {
+            case RegistrationOutcome.Accepted accepted ->
+                    Response.accepted(ACCEPTED_BODY).type(MediaType.APPLICATION_JSON_TYPE).build();
+            case RegistrationOutcome.Created created -> Response.created(URI.create(links.account()))
+                    .entity(new Created("created", created.keycloakUserId(), links.account())).build();
+        };
     }
 }

@@ -1,18 +1,22 @@
 package io.keycloaksignup.registration;
 
+import io.keycloaksignup.keycloak.RegistrationSettings;
 import io.keycloaksignup.platform.FieldError;
 import io.keycloaksignup.platform.SignupConfig;
 import io.keycloaksignup.platform.ValidationException;
+import io.keycloaksignup.registration.rules.RegistrationRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a registration request field by field and reports every broken rule at once, each with
- * a stable code. Passwords are measured in Unicode code points and never trimmed or logged.
+ * Checks a registration request field by field against the service's rules and the realm's, and
+ * reports every broken rule at once, each with a stable code. Passwords are never trimmed or logged.
  */
 @ApplicationScoped
 public class RegistrationValidator {
@@ -20,36 +24,50 @@ public class RegistrationValidator {
     static final int MAX_NAME_LENGTH = 255;
     static final int MIN_USERNAME_LENGTH = 3;
     static final int MAX_USERNAME_LENGTH = 255;
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
-    private final SignupConfig.Password passwordRules;
+    private final RegistrationRules rules;
+    private final SignupConfig config;
 
-    public RegistrationValidator(SignupConfig config) {
-        this.passwordRules = config.password();
+    public RegistrationValidator(RegistrationRules rules, SignupConfig config) {
+        this.rules = rules;
+        this.config = config;
     }
 
-    public NewRegistration validate(RegistrationRequest request) {
+    public NewRegistration validate(RegistrationRequest request, String source) {
         if (request == null) {
             throw new ValidationException(new FieldError("", "body_required",
                     "Send a JSON object with email, password, firstName and lastName."));
         }
+        RegistrationSettings settings = rules.settings();
         List<FieldError> errors = new ArrayList<>();
         EmailAddress email = email(request.email(), errors);
-        String username = username(request.username(), errors);
+        String username = username(request.username(), settings, errors);
         String firstName = name("firstName", "first_name", request.firstName(), errors);
         String lastName = name("lastName", "last_name", request.lastName(), errors);
         String locale = locale(request.locale(), errors);
-        password(request.password(), email, username, errors);
+        Map<String, List<String>> attributes = attributes(request.attributes(), settings, errors);
+        String termsVersion = terms(request.acceptTerms(), errors);
+        if (request.password() == null || request.password().isEmpty()) {
+            errors.add(new FieldError("password", "password_required", "Choose a password."));
+        } else {
+            String effectiveUsername = username != null ? username
+                    : email != null ? email.normalized().toLowerCase(Locale.ROOT) : null;
+            errors.addAll(rules.checkPassword(request.password(), effectiveUsername,
+                    email == null ? null : email.normalized(), settings));
+        }
+        rules.checkRedirect(request.clientId(), request.redirectUri()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new NewRegistration(email, username, firstName, lastName, locale);
+        return new NewRegistration(email, username, firstName, lastName, locale, attributes, termsVersion,
+                blankToNull(request.clientId()), blankToNull(request.redirectUri()), source);
     }
 
-    private static EmailAddress email(String value, List<FieldError> errors) {
+    private EmailAddress email(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError("email", "email_required", "Enter your email address."));
+            errors.add(new FieldError("email", "email_required", "Enter your email address.",
+                    "missingEmailMessage"));
             return null;
         }
         EmailAddress email = EmailAddress.of(value);
@@ -58,27 +76,39 @@ public class RegistrationValidator {
                     "An email address has at most " + EmailAddress.MAX_LENGTH + " characters."));
         } else if (!email.isValid()) {
             errors.add(new FieldError("email", "email_invalid",
-                    "Enter an email address like name@example.com."));
+                    "Enter an email address like name@example.com.", "invalidEmailMessage"));
+        } else {
+            rules.checkEmail(email).ifPresent(errors::add);
         }
         return email;
     }
 
-    /** Keycloak stores usernames in lower case; so do we, to compare them the same way. */
-    private static String username(String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
+    /**
+     * As Keycloak's registration form: with "email as username" there is no username to choose;
+     * otherwise one is required. Keycloak stores usernames in lower case; so do we.
+     */
+    private static String username(String value, RegistrationSettings settings, List<FieldError> errors) {
+        boolean given = value != null && !value.isBlank();
+        if (settings.emailAsUsername()) {
+            if (given) {
+                errors.add(new FieldError("username", "username_not_allowed",
+                        "Your email address is your username here; leave the username out."));
+            }
+            return null;
+        }
+        if (!given) {
+            errors.add(new FieldError("username", "username_required", "Choose a username.",
+                    "missingUsernameMessage"));
             return null;
         }
         String username = value.strip().toLowerCase(Locale.ROOT);
         int length = username.codePointCount(0, username.length());
         if (length < MIN_USERNAME_LENGTH) {
             errors.add(new FieldError("username", "username_too_short",
-                    "A username has at least " + MIN_USERNAME_LENGTH + " characters."));
+                    "A username has at least " + MIN_USERNAME_LENGTH + " characters.", "error-invalid-length"));
         } else if (length > MAX_USERNAME_LENGTH) {
             errors.add(new FieldError("username", "username_too_long",
-                    "A username has at most " + MAX_USERNAME_LENGTH + " characters."));
-        } else if (!USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username", "username_invalid",
-                    "Use letters, digits, dots, dashes, underscores and @ only."));
+                    "A username has at most " + MAX_USERNAME_LENGTH + " characters.", "error-invalid-length"));
         }
         return username;
     }
@@ -91,7 +121,7 @@ public class RegistrationValidator {
         String name = value.strip();
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             errors.add(new FieldError(field, code + "_too_long",
-                    "At most " + MAX_NAME_LENGTH + " characters."));
+                    "At most " + MAX_NAME_LENGTH + " characters.", "error-invalid-length"));
         } else if (CONTROL.matcher(name).find()) {
             errors.add(new FieldError(field, code + "_invalid",
                     "Line breaks and control characters are not allowed."));
@@ -116,26 +146,54 @@ public class RegistrationValidator {
         }
     }
 
-    private void password(String password, EmailAddress email, String username, List<FieldError> errors) {
-        if (password == null || password.isEmpty()) {
-            errors.add(new FieldError("password", "password_required", "Choose a password."));
-            return;
+    /** Each attribute is a string or a list of strings; the realm's user profile decides the rest. */
+    private Map<String, List<String>> attributes(Map<String, Object> given, RegistrationSettings settings,
+            List<FieldError> errors) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        if (given == null) {
+            return attributes;
         }
-        int length = password.codePointCount(0, password.length());
-        if (length < passwordRules.minLength()) {
-            errors.add(new FieldError("password", "password_too_short",
-                    "Use at least " + passwordRules.minLength() + " characters."));
-        } else if (length > passwordRules.maxLength()) {
-            errors.add(new FieldError("password", "password_too_long",
-                    "Use at most " + passwordRules.maxLength() + " characters."));
+        int before = errors.size();
+        given.forEach((name, value) -> {
+            List<String> values = values(value);
+            if (values == null) {
+                errors.add(new FieldError("attributes." + name, "field_invalid_type",
+                        "Use a string or a list of strings."));
+            } else {
+                attributes.put(name, values);
+            }
+        });
+        if (errors.size() == before) {
+            errors.addAll(rules.checkAttributes(attributes, settings));
         }
-        if (email != null && password.strip().equalsIgnoreCase(email.normalized())) {
-            errors.add(new FieldError("password", "password_equals_email",
-                    "Your password must not be your email address."));
+        return attributes;
+    }
+
+    private static List<String> values(Object value) {
+        if (value == null) {
+            return List.of();
         }
-        if (username != null && password.strip().equalsIgnoreCase(username)) {
-            errors.add(new FieldError("password", "password_equals_username",
-                    "Your password must not be your username."));
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return List.of(value.toString());
         }
+        if (value instanceof List<?> list && list.stream().allMatch(item -> item instanceof String)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        return null;
+    }
+
+    private String terms(Boolean accepted, List<FieldError> errors) {
+        if (config.terms().version().isEmpty()) {
+            return null;
+        }
+        if (!Boolean.TRUE.equals(accepted)) {
+            errors.add(new FieldError("acceptTerms", "terms_not_accepted",
+                    "Accept the terms of service to sign up.", "termsAndConditionsRequired"));
+        }
+        return config.terms().version().get();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -25,7 +25,7 @@ public class VerificationResource {
     static class Templates {
         static native TemplateInstance confirm(String token, String maskedEmail, String username);
 
-        static native TemplateInstance result(String status, Links links, String token);
+        static native TemplateInstance result(String status, Links links, String token, String continueUrl);
     }
 
     private final VerificationService verification;
@@ -54,7 +54,9 @@ public class VerificationResource {
     private Response resultPage(VerificationResult result, String token) {
         // Only the "try again" form needs the token back; other pages must not carry it.
         String retryToken = result.status() == VerificationStatus.IN_PROGRESS ? token : null;
-        return page(result.status().httpStatus(), Templates.result(result.status().name(), links, retryToken));
+        String continueUrl = result.continueUrl() != null ? result.continueUrl() : links.account();
+        return page(result.status().httpStatus(),
+                Templates.result(result.status().name(), links, retryToken, continueUrl));
     }
 
     private static Response page(int status, TemplateInstance page) {

@@ -51,7 +51,7 @@ public class VerificationService {
         return switch (registration.state) {
             case PENDING -> isExpired(registration) ? VerificationResult.of(VerificationStatus.EXPIRED)
                     : new VerificationResult(VerificationStatus.CONFIRM,
-                            EmailAddress.mask(registration.emailNormalized), registration.username);
+                            EmailAddress.mask(registration.emailNormalized), registration.username, null);
             case VERIFIED -> VerificationResult.of(VerificationStatus.IN_PROGRESS);
             case PROVISIONED -> VerificationResult.of(VerificationStatus.ALREADY_USED);
             case CONFLICT -> VerificationResult.of(VerificationStatus.ACCOUNT_EXISTS);
@@ -92,7 +92,7 @@ public class VerificationService {
     /** A repeated confirmation shortly after success is a double click or a second tab. */
     private VerificationResult recentlyProvisioned(Registration registration) {
         Instant graceEnd = registration.provisionedAt.plus(config.verification().confirmGrace());
-        return clock.instant().isBefore(graceEnd) ? VerificationResult.of(VerificationStatus.SUCCESS)
+        return clock.instant().isBefore(graceEnd) ? VerificationResult.success(registration)
                 : VerificationResult.of(VerificationStatus.ALREADY_USED);
     }
 
@@ -125,7 +125,7 @@ public class VerificationService {
                 QuarkusTransaction.requiringNew().run(() ->
                         registrations.markProvisioned(registration.id, provisioned.userId(), now));
                 LOG.infof("Registration %s provisioned as Keycloak user %s", registration.id, provisioned.userId());
-                yield VerificationResult.of(VerificationStatus.SUCCESS);
+                yield VerificationResult.success(registration);
             }
             case UserProvisioner.Outcome.Conflict conflict -> {
                 QuarkusTransaction.requiringNew().run(() -> registrations.markConflict(registration.id, now));

@@ -5,7 +5,6 @@ import static io.keycloaksignup.testing.Signups.body;
 import static io.keycloaksignup.testing.Signups.confirm;
 import static io.keycloaksignup.testing.Signups.registerAndReadToken;
 import static io.keycloaksignup.testing.Signups.uniqueEmail;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,10 +13,10 @@ import io.keycloaksignup.testing.InjectKeycloak;
 import io.keycloaksignup.devenv.KeycloakServer;
 import io.keycloaksignup.testing.KeycloakTokens;
 import io.keycloaksignup.testing.Mailbox;
+import io.keycloaksignup.testing.RealmChanges;
 import io.keycloaksignup.testing.TestEnvironment;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,10 +68,6 @@ class RealmHashPolicyTest {
     }
 
     private void setRealmPolicy(String policy) {
-        given().auth().oauth2(KeycloakTokens.masterAdmin(keycloak)).contentType(ContentType.JSON)
-                .body(Map.of("passwordPolicy", policy))
-                .put(keycloak.url() + "/admin/realms/" + TestEnvironment.REALM)
-                .then().statusCode(204);
-        realmSettings.refresh();
+        new RealmChanges(keycloak, realmSettings).set(Map.of("passwordPolicy", policy));
     }
 }

@@ -27,6 +27,8 @@ public final class Signups {
     public static Map<String, Object> body(String email) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", email);
+        // the test realm keeps Keycloak's default: usernames are chosen, not the email
+        body.put("username", "user-" + email.substring(0, email.indexOf('@')).replaceAll("[^a-z0-9-]", ""));
         body.put("password", PASSWORD);
         body.put("firstName", "Ada");
         body.put("lastName", "Lovelace");

@@ -21,9 +21,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Real PostgreSQL (embedded binaries), a real SMTP server (GreenMail) and a real Keycloak (the
- * official distribution as a child process), started once per test JVM and stopped at its end.
- * Tests get the GreenMail and Keycloak handles through {@link InjectGreenMail} and
- * {@link InjectKeycloak} fields.
+ * official distribution as a child process), started for the test run and stopped at its end,
+ * and by a shutdown hook when the JVM exits early. Quarkus restarts the application, and this
+ * environment with it, once per test profile (test classes are ordered by profile), so a few test
+ * profiles cost a Keycloak restart each. Tests get the GreenMail and Keycloak handles through
+ * {@link InjectGreenMail} and {@link InjectKeycloak} fields.
  */
 public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
 
@@ -43,6 +45,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         Path build = Path.of(System.getProperty("build.dir", "target"));
         Instant started = Instant.now();
+        Runtime.getRuntime().addShutdownHook(new Thread(TestEnvironment::stopAll, "test-environment-stop"));
         CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> startKeycloak(build));
         String jdbcUrl = startPostgres(build);
         int smtpPort = startGreenMail();
@@ -72,7 +75,11 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public synchronized void stop() {
+    public void stop() {
+        stopAll();
+    }
+
+    private static synchronized void stopAll() {
         if (keycloak != null) {
             keycloak.stop();
             keycloak = null;

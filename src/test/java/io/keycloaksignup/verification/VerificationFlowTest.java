@@ -100,6 +100,16 @@ class VerificationFlowTest {
         assertThat(user.attribute("signup_registration_id")).isEqualTo(registration.id.toString());
         assertThat(user.attribute("locale")).isEqualTo("de");
 
+        assertThat(user.attribute("signup_source")).isEqualTo("api");
+        String userUrl = keycloak.url() + "/admin/realms/" + TestEnvironment.REALM + "/users/" + user.id();
+        String serviceToken = KeycloakTokens.serviceAccount(keycloak);
+        List<String> groups = given().auth().oauth2(serviceToken).get(userUrl + "/groups")
+                .then().statusCode(200).extract().jsonPath().getList("path");
+        List<String> roles = given().auth().oauth2(serviceToken).get(userUrl + "/role-mappings/realm")
+                .then().statusCode(200).extract().jsonPath().getList("name");
+        assertThat(groups).as("signup.provisioning.groups").containsExactly("/customers");
+        assertThat(roles).as("signup.provisioning.realm-roles").contains("customer");
+
         String accessToken = KeycloakTokens.passwordGrant(keycloak, email, PASSWORD).then().statusCode(200)
                 .extract().path("access_token");
         given().auth().oauth2(accessToken).get("/api/me").then().statusCode(200)
@@ -107,17 +117,6 @@ class VerificationFlowTest {
                 .body("subject", equalTo(registration.keycloakUserId))
                 .body("username", equalTo(body.get("username")))
                 .body("emailVerified", equalTo(true));
-    }
-
-    @Test
-    void withoutAUsernameTheEmailBecomesTheUsername() {
-        String email = uniqueEmail();
-        String token = registerAndReadToken(mailbox, body(email));
-
-        confirm(token).then().statusCode(200);
-
-        KeycloakUser user = admin.getUser(registration(email).keycloakUserId).orElseThrow();
-        assertThat(user.username()).isEqualTo(email);
     }
 
     @Test
