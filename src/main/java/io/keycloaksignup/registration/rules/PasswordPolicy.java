@@ -1,6 +1,7 @@
 package io.keycloaksignup.registration.rules;
 
 import io.keycloaksignup.platform.FieldError;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,8 @@ import org.passay.UsernameRule;
  *       password must match it ({@link java.util.regex.Matcher#matches()}, not {@code find()});
  *       a missing, blank or invalid pattern makes Keycloak refuse the policy
  *       [{@code RegexPatternsPasswordPolicyProvider}].</li>
- *   <li>{@code passwordBlacklist(name)}: Keycloak reads the list from its own data directory,
- *       which this service cannot see; it is logged and the bundled common-password list stands
- *       in for it.</li>
+ *   <li>{@code passwordBlacklist(name)}: see {@link PasswordDenylist}; without parentheses
+ *       Keycloak checks nothing [{@code DenylistPasswordPolicyProvider}].</li>
  *   <li>Numbers are read with {@link Integer#parseInt} from the untrimmed argument; anything
  *       else makes Keycloak refuse to store the policy [{@code PasswordPolicyProvider.parseInteger}].
  *       Such a string can only come from a misconfiguration, so {@link #parse} refuses it too.</li>
@@ -123,6 +123,12 @@ public final class PasswordPolicy {
         }
     }
 
+    /** Parses without a denylist directory: see {@link #parse(String, Floor, Predicate, Optional)}. */
+    public static PasswordPolicy parse(String keycloakPolicy, Floor floor,
+            Predicate<String> commonPassword) {
+        return parse(keycloakPolicy, floor, commonPassword, Optional.empty());
+    }
+
     /**
      * Parses a realm's {@code passwordPolicy} string.
      *
@@ -130,19 +136,21 @@ public final class PasswordPolicy {
      *        common-password list apply
      * @param floor the service's own length limits
      * @param commonPassword whether a password is on the service's bundled common-password list
+     * @param blacklistDir where copies of Keycloak's {@code password-blacklists} files lie
      * @throws IllegalArgumentException for a policy string Keycloak itself refuses to store
      */
-    public static PasswordPolicy parse(String keycloakPolicy, Floor floor,
-            Predicate<String> commonPassword) {
+    public static PasswordPolicy parse(String keycloakPolicy, Floor floor, Predicate<String> commonPassword,
+            Optional<Path> blacklistDir) {
         Objects.requireNonNull(floor, "floor");
         Objects.requireNonNull(commonPassword, "commonPassword");
+        Objects.requireNonNull(blacklistDir, "blacklistDir");
         Map<String, String> entries = PolicyString.entries(keycloakPolicy);
         entries.keySet().forEach(PasswordPolicy::warnIfUnknown);
         List<Check> checks = new ArrayList<>();
         characterChecks(entries, checks);
         identityChecks(entries, checks);
         patternCheck(entries).ifPresent(checks::add);
-        warnAboutDenylist(entries);
+        denylistCheck(entries, blacklistDir).ifPresent(checks::add);
         checks.add(new Check("common", "password_common", "invalidPasswordBlacklistedMessage",
                 "This password is too common. Choose one that is harder to guess.",
                 candidate -> commonPassword.test(candidate.password())));
@@ -280,13 +288,16 @@ public final class PasswordPolicy {
                 candidate -> !pattern.matcher(candidate.password()).matches()));
     }
 
-    /** Keycloak's denylist files are not read yet; the bundled common-password list stands in. */
-    private static void warnAboutDenylist(Map<String, String> entries) {
+    private static Optional<Check> denylistCheck(Map<String, String> entries, Optional<Path> directory) {
         String name = entries.get("passwordBlacklist");
-        if (name != null && WARNED_UNKNOWN.add("passwordBlacklist")) {
-            LOG.warnf("Password denylist '%s' is not checked by this service; only the bundled "
-                    + "common-password list applies", name.trim());
+        if (name == null) {
+            return Optional.empty();
         }
+        return PasswordDenylist.open(name, directory).map(denylist -> new Check(
+                "passwordBlacklist(" + denylist.name() + ")", "password_blacklisted",
+                "invalidPasswordBlacklistedMessage",
+                "This password is on a list of leaked or forbidden passwords. Choose another one.",
+                candidate -> denylist.contains(candidate.password())));
     }
 
     static int number(String name, String argument, int defaultValue) {

@@ -3,17 +3,27 @@ package io.keycloaksignup.registration.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import io.keycloaksignup.platform.FieldError;
 import io.keycloaksignup.registration.rules.PasswordPolicy.Floor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +36,21 @@ class PasswordPolicyTest {
     /** No floor, so that the Keycloak rules can be seen on their own. */
     private static final Floor NO_FLOOR = new Floor(0, 10_000);
     private static final Predicate<String> NOTHING_COMMON = password -> false;
+    private static final String LEAKED = "Summer2024!!";
+
+    @TempDir
+    static Path blacklists;
+
+    @BeforeAll
+    static void writeBlacklists() throws IOException {
+        Files.writeString(blacklists.resolve("leaked.txt"), LEAKED + "\nCorrectHorseBattery\nzxcvbnm123\n");
+        BloomFilter<String> filter = BloomFilter.create(
+                Funnels.stringFunnel(StandardCharsets.UTF_8), 10, 1.0E-4);
+        filter.put("hunter2hunter2");
+        try (OutputStream out = Files.newOutputStream(blacklists.resolve("precomputed.bloom"))) {
+            filter.writeTo(out);
+        }
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -234,6 +259,78 @@ class PasswordPolicyTest {
         assertThat(codes(passwordPolicy.check(password, null, null))).isEqualTo(expected(codes));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # sentence | policy | password | codes
+        a listed password is refused | passwordBlacklist(leaked.txt) | Summer2024!! | password_blacklisted
+        the list ignores case: upper-cased password | \
+            passwordBlacklist(leaked.txt) | SUMMER2024!! | password_blacklisted
+        the list ignores case: mixed-case line, lower password | \
+            passwordBlacklist(leaked.txt) | correcthorsebattery | password_blacklisted
+        a password not on the list passes | passwordBlacklist(leaked.txt) | Summer2025!! |
+        the list is matched whole, not as a part | passwordBlacklist(leaked.txt) | Summer2024!!x |
+        the list name is trimmed, as Keycloak does | \
+            passwordBlacklist( leaked.txt ) | correcthorsebattery | password_blacklisted
+        a pre-computed .bloom file is read as Keycloak reads it | \
+            passwordBlacklist(precomputed.bloom) | Hunter2Hunter2 | password_blacklisted
+        a missing list checks nothing more than the common list | \
+            passwordBlacklist(missing.txt) | Summer2024!! |
+        a missing list still leaves the common list | \
+            passwordBlacklist(missing.txt) | password1234 | password_common
+        a listed and common password breaks both rules | \
+            passwordBlacklist(leaked.txt) | zxcvbnm123 | password_blacklisted password_common
+        """)
+    void blacklist(String sentence, String policy, String password, String codes) {
+        PasswordPolicy passwordPolicy = PasswordPolicy.parse(policy, NO_FLOOR,
+                Set.of("password1234", "zxcvbnm123")::contains, Optional.of(blacklists));
+
+        assertThat(codes(passwordPolicy.check(password, null, null))).isEqualTo(expected(codes));
+    }
+
+    @Test
+    void withoutBlacklistDirectoryOnlyTheCommonListApplies() {
+        PasswordPolicy passwordPolicy = PasswordPolicy.parse("passwordBlacklist(leaked.txt)", NO_FLOOR,
+                Set.of("password1234")::contains);
+
+        assertThat(codes(passwordPolicy.check(LEAKED, null, null))).isEmpty();
+        assertThat(codes(passwordPolicy.check("password1234", null, null)))
+                .containsExactly("password_common");
+    }
+
+    @Test
+    void aMissingBlacklistIsLoggedOnceAsWarning() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = capture(records);
+        Logger logger = Logger.getLogger(PasswordDenylist.class.getName());
+        logger.addHandler(handler);
+        try {
+            for (int i = 0; i < 3; i++) {
+                PasswordPolicy.parse("passwordBlacklist(never-there.txt)", NO_FLOOR, NOTHING_COMMON,
+                        Optional.of(blacklists)).check(LEAKED, null, null);
+            }
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).getLevel()).isEqualTo(Level.WARNING);
+        assertThat(text(records.get(0))).contains("never-there.txt").doesNotContain(LEAKED);
+    }
+
+    @Test
+    void aChangedBlacklistFileIsReadAgain(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("changing.txt");
+        Files.writeString(file, "first-password\n");
+        String policy = "passwordBlacklist(changing.txt)";
+        PasswordPolicy before = PasswordPolicy.parse(policy, NO_FLOOR, NOTHING_COMMON, Optional.of(directory));
+        Files.writeString(file, "first-password\nsecond-password\n");
+        PasswordPolicy after = PasswordPolicy.parse(policy, NO_FLOOR, NOTHING_COMMON, Optional.of(directory));
+
+        assertThat(codes(before.check("second-password", null, null))).isEmpty();
+        assertThat(codes(after.check("second-password", null, null)))
+                .containsExactly("password_blacklisted");
+    }
+
     @ParameterizedTest(name = "Keycloak refuses the policy {0}, so does parse")
     @CsvSource(delimiter = '|', textBlock = """
         length(abc)
@@ -245,11 +342,16 @@ class PasswordPolicyTest {
         regexPattern()
         regexPattern(   )
         regexPattern([a-z)
+        passwordBlacklist()
+        passwordBlacklist(a/b)
+        passwordBlacklist(..)
         length(
         length(8) AND digits(2)
         """)
     void invalidPolicies(String policy) {
-        assertThatThrownBy(() -> PasswordPolicy.parse(policy, NO_FLOOR, NOTHING_COMMON))
+        Optional<Path> directory = Optional.of(blacklists);
+
+        assertThatThrownBy(() -> PasswordPolicy.parse(policy, NO_FLOOR, NOTHING_COMMON, directory))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -274,12 +376,13 @@ class PasswordPolicyTest {
 
     @Test
     void toStringShowsTheRulesButNoPasswords() {
-        String policy = "length(10) and digits(2) and notUsername";
+        String policy = "length(10) and digits(2) and passwordBlacklist(leaked.txt)";
         PasswordPolicy passwordPolicy = PasswordPolicy.parse(policy, Floor.DEFAULT,
-                Set.of("password1234")::contains);
+                Set.of("password1234")::contains, Optional.of(blacklists));
 
         assertThat(passwordPolicy.toString())
-                .contains("floor=12..128", "length(10)", "digits(2)", "notUsername")
+                .contains("floor=12..128", "length(10)", "digits(2)", "passwordBlacklist(leaked.txt)")
+                .doesNotContainIgnoringCase(LEAKED)
                 .doesNotContain("password1234");
     }
 
