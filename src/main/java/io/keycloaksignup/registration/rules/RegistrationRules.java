@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Every rule a sign-up must pass besides the shape of its fields: the realm's settings, password
@@ -19,12 +21,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class RegistrationRules {
 
+    private static final Logger LOG = Logger.getLogger(RegistrationRules.class);
+
     private final RealmSettings realm;
     private final SignupConfig config;
     private final EmailPolicy emailPolicy;
     private final CommonPasswords commonPasswords;
     private final BreachedPasswords breachedPasswords;
     private final RedirectPolicy redirects;
+    private final PasswordPolicy.Floor floor;
+    private final Map<String, PasswordPolicy> passwordPolicies = new ConcurrentHashMap<>();
 
     public RegistrationRules(RealmSettings realm, SignupConfig config, BreachedPasswords breachedPasswords,
             RedirectPolicy redirects) {
@@ -34,6 +40,7 @@ public class RegistrationRules {
         this.emailPolicy = EmailPolicy.from(config.email());
         this.commonPasswords = CommonPasswords.load(config.password().blocklistFile());
         this.breachedPasswords = breachedPasswords;
+        this.floor = new PasswordPolicy.Floor(config.password().minLength(), config.password().maxLength());
     }
 
     public RegistrationSettings settings() {
@@ -44,31 +51,37 @@ public class RegistrationRules {
         return emailPolicy.check(email);
     }
 
-    /** The realm's password policy, the service's floor and the common-password list. */
+    /**
+     * The realm's password policy as Keycloak would apply it to a plaintext password, the service's
+     * floor (length in code points, never the email or username) and the common-password list.
+     */
     public List<FieldError> checkPassword(String password, String username, String email,
             RegistrationSettings settings) {
-        List<FieldError> errors = new ArrayList<>();
-        SignupConfig.Password floor = config.password();
-        int length = password.codePointCount(0, password.length());
-        if (length < floor.minLength()) {
-            errors.add(new FieldError("password", "password_too_short",
-                    "Use at least " + floor.minLength() + " characters.", "invalidPasswordMinLengthMessage"));
-        } else if (length > floor.maxLength()) {
-            errors.add(new FieldError("password", "password_too_long",
-                    "Use at most " + floor.maxLength() + " characters.", "invalidPasswordMaxLengthMessage"));
-        }
-        if (email != null && password.strip().equalsIgnoreCase(email)) {
+        List<FieldError> errors = new ArrayList<>(passwordPolicy(settings.passwordPolicy())
+                .check(password, username, email));
+        boolean reported = errors.stream().anyMatch(error -> error.code().startsWith("password_equals_"));
+        if (!reported && email != null && password.equalsIgnoreCase(email)) {
             errors.add(new FieldError("password", "password_equals_email",
                     "Your password must not be your email address.", "invalidPasswordNotEmailMessage"));
-        } else if (username != null && password.strip().equalsIgnoreCase(username)) {
+        } else if (!reported && username != null && password.equalsIgnoreCase(username)) {
             errors.add(new FieldError("password", "password_equals_username",
                     "Your password must not be your username.", "invalidPasswordNotUsernameMessage"));
         }
-        if (commonPasswords.contains(password)) {
-            errors.add(new FieldError("password", "password_common",
-                    "This password is too common; choose one that is harder to guess."));
-        }
         return errors;
+    }
+
+    /** The policy for this policy string, parsed once; a string Keycloak would refuse leaves the floor. */
+    private PasswordPolicy passwordPolicy(String policy) {
+        String key = policy == null ? "" : policy;
+        return passwordPolicies.computeIfAbsent(key, text -> {
+            try {
+                return PasswordPolicy.parse(text, floor, commonPasswords::contains, config.password().blacklistDir());
+            } catch (IllegalArgumentException e) {
+                LOG.errorf("The password policy '%s' is not valid (%s); only the service's own rules apply",
+                        text, e.getMessage());
+                return PasswordPolicy.parse("", floor, commonPasswords::contains);
+            }
+        });
     }
 
     /** Whether a breach corpus knows the password (only when the check is configured). */
