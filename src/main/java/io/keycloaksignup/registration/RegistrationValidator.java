@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
 public class RegistrationValidator {
 
     static final int MAX_NAME_LENGTH = 255;
-    static final int MIN_USERNAME_LENGTH = 3;
-    static final int MAX_USERNAME_LENGTH = 255;
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
     private final RegistrationRules rules;
@@ -41,10 +39,10 @@ public class RegistrationValidator {
         }
         RegistrationSettings settings = rules.settings();
         List<FieldError> errors = new ArrayList<>();
-        EmailAddress email = email(request.email(), errors);
+        EmailAddress email = email(request.email(), settings, errors);
         String username = username(request.username(), settings, errors);
-        String firstName = name("firstName", "first_name", request.firstName(), errors);
-        String lastName = name("lastName", "last_name", request.lastName(), errors);
+        String firstName = name("firstName", "first_name", request.firstName(), settings, errors);
+        String lastName = name("lastName", "last_name", request.lastName(), settings, errors);
         String locale = locale(request.locale(), errors);
         Map<String, List<String>> attributes = attributes(request.attributes(), settings, errors);
         String termsVersion = terms(request.acceptTerms(), errors);
@@ -58,13 +56,13 @@ public class RegistrationValidator {
         }
         rules.checkRedirect(request.clientId(), request.redirectUri()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new ValidationException(errors.stream().distinct().toList());
         }
         return new NewRegistration(email, username, firstName, lastName, locale, attributes, termsVersion,
                 blankToNull(request.clientId()), blankToNull(request.redirectUri()), source);
     }
 
-    private EmailAddress email(String value, List<FieldError> errors) {
+    private EmailAddress email(String value, RegistrationSettings settings, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError("email", "email_required", "Enter your email address.",
                     "missingEmailMessage"));
@@ -78,6 +76,7 @@ public class RegistrationValidator {
             errors.add(new FieldError("email", "email_invalid",
                     "Enter an email address like name@example.com.", "invalidEmailMessage"));
         } else {
+            errors.addAll(rules.checkProfileField("email", email.normalized(), settings));
             rules.checkEmail(email).ifPresent(errors::add);
         }
         return email;
@@ -87,7 +86,7 @@ public class RegistrationValidator {
      * As Keycloak's registration form: with "email as username" there is no username to choose;
      * otherwise one is required. Keycloak stores usernames in lower case; so do we.
      */
-    private static String username(String value, RegistrationSettings settings, List<FieldError> errors) {
+    private String username(String value, RegistrationSettings settings, List<FieldError> errors) {
         boolean given = value != null && !value.isBlank();
         if (settings.emailAsUsername()) {
             if (given) {
@@ -102,18 +101,12 @@ public class RegistrationValidator {
             return null;
         }
         String username = value.strip().toLowerCase(Locale.ROOT);
-        int length = username.codePointCount(0, username.length());
-        if (length < MIN_USERNAME_LENGTH) {
-            errors.add(new FieldError("username", "username_too_short",
-                    "A username has at least " + MIN_USERNAME_LENGTH + " characters.", "error-invalid-length"));
-        } else if (length > MAX_USERNAME_LENGTH) {
-            errors.add(new FieldError("username", "username_too_long",
-                    "A username has at most " + MAX_USERNAME_LENGTH + " characters.", "error-invalid-length"));
-        }
+        errors.addAll(rules.checkProfileField("username", username, settings));
         return username;
     }
 
-    private static String name(String field, String code, String value, List<FieldError> errors) {
+    private String name(String field, String code, String value, RegistrationSettings settings,
+            List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, code + "_required", "This field is required."));
             return null;
@@ -125,6 +118,8 @@ public class RegistrationValidator {
         } else if (CONTROL.matcher(name).find()) {
             errors.add(new FieldError(field, code + "_invalid",
                     "Line breaks and control characters are not allowed."));
+        } else {
+            errors.addAll(rules.checkProfileField(field, name, settings));
         }
         return name;
     }

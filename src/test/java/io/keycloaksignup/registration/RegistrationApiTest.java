@@ -138,13 +138,24 @@ class RegistrationApiTest {
     void escapesPersonalValuesInTheMail() {
         String email = uniqueEmail();
         Map<String, Object> body = body(email);
-        body.put("firstName", "<b>Mallory</b><script>x()</script>");
+        body.put("firstName", "Renée O'Brien");
 
         register(body).then().statusCode(202);
 
         MimeMessage mail = mailbox.awaitLatest(email, 1);
-        assertThat(Mailbox.htmlPart(mail)).contains("&lt;b&gt;Mallory&lt;/b&gt;").doesNotContain("<script>");
-        assertThat(Mailbox.textPart(mail)).contains("Hello <b>Mallory</b>");
+        assertThat(Mailbox.htmlPart(mail)).contains("Renée O&#39;Brien").doesNotContain("O'Brien");
+        assertThat(Mailbox.textPart(mail)).contains("Hello Renée O'Brien,");
+    }
+
+    @Test
+    void refusesMarkupInNamesAsKeycloaksDefaultProfileDoes() {
+        Map<String, Object> body = body(uniqueEmail());
+        body.put("firstName", "<b>Mallory</b>");
+
+        register(body).then().statusCode(400)
+                .body("errors[0].field", equalTo("firstName"))
+                .body("errors[0].code", equalTo("first_name_invalid"))
+                .body("errors[0].keycloakError", equalTo("error-person-name-invalid-character"));
     }
 
     @ParameterizedTest(name = "{0}={1} -> {2}")

@@ -8,6 +8,7 @@ import io.keycloaksignup.registration.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ public class RegistrationRules {
     private final RedirectPolicy redirects;
     private final PasswordPolicy.Floor floor;
     private final Map<String, PasswordPolicy> passwordPolicies = new ConcurrentHashMap<>();
+    private final Map<String, UserProfileValidator> profileValidators = new ConcurrentHashMap<>();
 
     public RegistrationRules(RealmSettings realm, SignupConfig config, BreachedPasswords breachedPasswords,
             RedirectPolicy redirects) {
@@ -93,11 +95,40 @@ public class RegistrationRules {
                 "This password has appeared in a data breach; choose another one."));
     }
 
+    /** The realm's user-profile attributes sent under {@code attributes}, as Keycloak validates them. */
     public List<FieldError> checkAttributes(Map<String, List<String>> attributes, RegistrationSettings settings) {
-        return attributes.keySet().stream()
-                .map(name -> new FieldError("attributes." + name, "attribute_unknown",
-                        "This attribute is not accepted here."))
+        return profileValidator(settings).validate(attributes);
+    }
+
+    /**
+     * A built-in field (username, email, firstName, lastName) against the realm's user profile; the
+     * codes name the field ({@code username_invalid}, {@code first_name_too_long}).
+     */
+    public List<FieldError> checkProfileField(String name, String value, RegistrationSettings settings) {
+        String prefix = name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT) + "_";
+        return profileValidator(settings).validateAttribute(name, value == null ? List.of() : List.of(value))
+                .stream()
+                .map(error -> new FieldError(error.field(), error.code().replaceFirst("^attribute_", prefix),
+                        error.message(), error.keycloakError()))
                 .toList();
+    }
+
+    /** The validator for the realm's user profile as last read, or Keycloak's default profile. */
+    private UserProfileValidator profileValidator(RegistrationSettings settings) {
+        String key = settings.emailAsUsername() + "\n" + (settings.userProfile() == null ? "" : settings.userProfile());
+        return profileValidators.computeIfAbsent(key, ignored -> {
+            UserProfile profile = UserProfile.keycloakDefault();
+            if (settings.userProfile() != null) {
+                try {
+                    profile = UserProfile.parse(settings.userProfile());
+                } catch (RuntimeException e) {
+                    LOG.errorf("The realm's user profile cannot be read (%s); Keycloak's default applies",
+                            e.getMessage());
+                }
+            }
+            return new UserProfileValidator(profile,
+                    RealmContext.keycloakDefaults().withRegistrationEmailAsUsername(settings.emailAsUsername()));
+        });
     }
 
     public Optional<FieldError> checkRedirect(String clientId, String redirectUri) {
