@@ -132,15 +132,16 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
     /** VERIFIED -> PROVISIONED; the password credential is no longer needed and is deleted. */
     public boolean markProvisioned(UUID id, String keycloakUserId, Instant now) {
         return update("state = ?1, keycloakUserId = ?2, provisionedAt = ?3, updatedAt = ?3,"
-                        + " provisioningLeaseUntil = null, passwordSecretData = null, passwordCredentialData = null, version = version + 1"
-                        + " where id = ?4 and state = ?5",
+                        + " provisioningLeaseUntil = null, passwordSecretData = null,"
+                        + " passwordCredentialData = null, version = version + 1 where id = ?4 and state = ?5",
                 RegistrationState.PROVISIONED, keycloakUserId, now, id, RegistrationState.VERIFIED) == 1;
     }
 
     /** VERIFIED -> CONFLICT: Keycloak has someone else's account; the credential is deleted. */
     public boolean markConflict(UUID id, Instant now) {
-        return update("state = ?1, updatedAt = ?2, provisioningLeaseUntil = null, passwordSecretData = null,"
-                        + " passwordCredentialData = null, version = version + 1 where id = ?3 and state = ?4",
+        return update("state = ?1, updatedAt = ?2, provisioningLeaseUntil = null,"
+                        + " passwordSecretData = null, passwordCredentialData = null, version = version + 1"
+                        + " where id = ?3 and state = ?4",
                 RegistrationState.CONFLICT, now, id, RegistrationState.VERIFIED) == 1;
     }
 }

@@ -56,7 +56,8 @@ class KeycloakServiceAccountTest {
         PasswordCredential credential = hasher.hash(PASSWORD, new PasswordHashPolicy(algorithm, iterations));
         String id = create(username, credential);
 
-        KeycloakTokens.passwordGrant(keycloak, username, PASSWORD).then().statusCode(200).body("access_token", notNullValue());
+        KeycloakTokens.passwordGrant(keycloak, username, PASSWORD).then().statusCode(200)
+                .body("access_token", notNullValue());
         KeycloakTokens.passwordGrant(keycloak, username, "wrong password entirely").then()
                 .statusCode(400).body("error", equalTo("invalid_grant"));
 

@@ -120,6 +120,16 @@ class VerificationFlowTest {
     }
 
     @Test
+    void theSuccessPageContinuesToTheAppsRegisteredRedirectUri() {
+        Map<String, Object> body = body(uniqueEmail());
+        body.put("clientId", "signup-web-app");
+        body.put("redirectUri", "https://app.example.test/welcome");
+
+        confirm(registerAndReadToken(mailbox, body)).then().statusCode(200)
+                .body(containsString("href=\"https://app.example.test/welcome\""));
+    }
+
+    @Test
     void theApiRefusesCallersWithoutAValidToken() {
         given().get("/api/me").then().statusCode(401);
         given().auth().oauth2("not-a-jwt").get("/api/me").then().statusCode(401);
