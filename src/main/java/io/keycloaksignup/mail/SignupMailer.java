@@ -1,58 +1,66 @@
 package io.keycloaksignup.mail;
 
-import io.keycloaksignup.platform.ServiceBusyException;
 import io.keycloaksignup.platform.SignupConfig;
-import io.keycloaksignup.registration.NewRegistration;
+import io.keycloaksignup.registration.Registration;
 import io.keycloaksignup.verification.VerificationToken;
+import io.keycloaksignup.web.Links;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
- * Sends the verification mail, HTML and plain text, from type-safe templates. The link is built
- * from {@code signup.public-url} only. Values that come from the person are escaped by the HTML
- * template and stripped of control characters for the text part; the subject holds none of them.
+ * Renders and hands over the service's mails, HTML and plain text, from type-safe templates.
+ * Only the outbox sender calls it, so a slow or absent mail server never holds up a request.
+ * Links are built from {@code signup.public-url} only. Values that come from the person are
+ * escaped by the HTML templates and stripped of control characters for the text part; subjects
+ * hold none of them. Failures are thrown as they come; the sender decides about retrying.
  */
 @ApplicationScoped
-public class VerificationMailer {
+public class SignupMailer {
 
-    private static final Logger LOG = Logger.getLogger(VerificationMailer.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     @CheckedTemplate
     static class Templates {
         static native MailTemplateInstance verification(String firstName, String link,
                 long validHours, String productName, String supportAddress);
+
+        static native MailTemplateInstance accountReady(String firstName, String username,
+                String accountLink, String productName, String supportAddress);
     }
 
     private final SignupConfig config;
+    private final Links links;
 
-    public VerificationMailer(SignupConfig config) {
+    public SignupMailer(SignupConfig config, Links links) {
         this.config = config;
+        this.links = links;
     }
 
-    public void sendVerification(UUID registrationId, NewRegistration registration,
-            VerificationToken token) {
+    /** The confirmation link with a token that is valid from now. */
+    public void sendVerification(Registration registration, VerificationToken token) {
         long hours = Math.max(1, config.verification().lifespan().toHours());
         String product = config.mail().productName();
-        try {
-            Templates.verification(plain(registration.firstName()), verifyLink(token), hours, product,
-                            config.mail().supportAddress().orElse(null))
-                    .to(registration.email().normalized())
-                    .subject("Confirm your email address for " + plain(product))
-                    .send()
-                    .await().atMost(SEND_TIMEOUT);
-            LOG.infof("Verification mail for registration %s handed to the mail server", registrationId);
-        } catch (RuntimeException e) {
-            LOG.warnf("Verification mail for registration %s failed: %s", registrationId,
-                    e.getClass().getSimpleName());
-            throw new ServiceBusyException("mail_unavailable", "mail server unavailable", e);
-        }
+        Templates.verification(plain(registration.firstName), verifyLink(token), hours, product,
+                        config.mail().supportAddress().orElse(null))
+                .to(registration.emailNormalized)
+                .subject("Confirm your email address for " + plain(product))
+                .send()
+                .await().atMost(SEND_TIMEOUT);
+    }
+
+    /** Tells the person that the account they confirmed earlier now exists. */
+    public void sendAccountReady(Registration registration) {
+        String product = config.mail().productName();
+        Templates.accountReady(plain(registration.firstName), plain(registration.effectiveUsername()),
+                        links.account(), product, config.mail().supportAddress().orElse(null))
+                .to(registration.emailNormalized)
+                .subject("Your " + plain(product) + " account is ready")
+                .send()
+                .await().atMost(SEND_TIMEOUT);
     }
 
     /** {@code {public-url}/verify?token=...}; never derived from a request. */
