@@ -50,6 +50,14 @@ public interface SignupConfig {
     /** Where people may be sent after confirming. */
     Redirect redirect();
 
+    /**
+     * How long a finished registration (account created, conflict, or link expired) is kept
+     * before the row and everything personal in it is deleted. Long enough to answer "this link
+     * was already used" and to investigate a complaint; short enough to hold little.
+     */
+    @WithDefault("P7D")
+    Duration retention();
+
     interface Keycloak {
 
         /** Base URL of the Keycloak server, e.g. {@code https://id.example.com}. */
@@ -109,6 +117,17 @@ public interface SignupConfig {
          */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * Least time between two verification mails for one registration when the person asks for
+         * a resend; a request within it is answered as usual and changes nothing.
+         */
+        @WithDefault("PT60S")
+        Duration resendCooldown();
+
+        /** How many resends one registration may get; later requests are answered and ignored. */
+        @WithDefault("5")
+        int maxResends();
     }
 
     interface Password {
@@ -209,6 +228,18 @@ public interface SignupConfig {
 
         /** Realm roles every new user gets; checked at start-up. */
         Optional<List<String>> realmRoles();
+
+        /**
+         * How long the background worker waits before creating a confirmed user again after
+         * Keycloak failed; the wait doubles with every failure. It never gives up: the person has
+         * confirmed and is owed an account.
+         */
+        @WithDefault("PT5S")
+        Duration retryBackoff();
+
+        /** Longest wait between two provisioning attempts. */
+        @WithDefault("PT15M")
+        Duration retryMaxBackoff();
     }
 
     interface Redirect {
@@ -228,5 +259,20 @@ public interface SignupConfig {
 
         /** Optional support address shown at the bottom of mails. */
         Optional<String> supportAddress();
+
+        /**
+         * Attempts to hand one mail to the SMTP server before it is marked dead and logged at
+         * ERROR. With the default backoff, 8 attempts span about a day.
+         */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; every further wait is four times longer. */
+        @WithDefault("PT15S")
+        Duration retryBackoff();
+
+        /** Longest wait between two attempts to send one mail. */
+        @WithDefault("PT24H")
+        Duration retryMaxBackoff();
     }
 }

@@ -97,6 +97,17 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "provisioning_attempts")
     public int provisioningAttempts;
 
+    /** When the provisioning worker may try again after Keycloak failed. */
+    @Column(name = "provisioning_retry_at")
+    public Instant provisioningRetryAt;
+
+    /** When a verification mail was last asked for; the resend cooldown runs from here. */
+    @Column(name = "mail_requested_at")
+    public Instant mailRequestedAt;
+
+    @Column(name = "resend_count")
+    public int resendCount;
+
     @Version
     public long version;
 

@@ -32,6 +32,24 @@ public class RegistrationResource {
         this.links = links;
     }
 
+    /** The one answer to every resend request, known address or not. */
+    public static final String RESEND_BODY = "{\"status\":\"resend_requested\","
+            + "\"message\":\"If a sign-up for this address is waiting for confirmation,"
+            + " a new link is on its way.\"}";
+
+    /** Body of {@code POST /register/resend}. */
+    public record ResendRequest(String email) {
+    }
+
+    @POST
+    @Path("/resend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response resend(ResendRequest request) {
+        registrations.resend(request == null ? null : request.email());
+        return Response.accepted(RESEND_BODY).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

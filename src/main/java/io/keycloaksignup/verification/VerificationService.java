@@ -1,6 +1,7 @@
 package io.keycloaksignup.verification;
 
 import io.keycloaksignup.keycloak.UserProvisioner;
+import io.keycloaksignup.platform.Backoff;
 import io.keycloaksignup.platform.SignupConfig;
 import io.keycloaksignup.registration.EmailAddress;
 import io.keycloaksignup.registration.Registration;
@@ -32,6 +33,7 @@ public class VerificationService {
     private final RegistrationRepository registrations;
     private final UserProvisioner provisioner;
     private final SignupConfig config;
+    private final Backoff backoff;
     private final Clock clock = Clock.systemUTC();
 
     public VerificationService(RegistrationRepository registrations, UserProvisioner provisioner,
@@ -39,6 +41,7 @@ public class VerificationService {
         this.registrations = registrations;
         this.provisioner = provisioner;
         this.config = config;
+        this.backoff = ProvisioningWorker.backoff(config);
     }
 
     /** What the link leads to, without changing anything (mail scanners may open it). */
@@ -132,7 +135,10 @@ public class VerificationService {
                 yield VerificationResult.of(VerificationStatus.ACCOUNT_EXISTS);
             }
             case UserProvisioner.Outcome.Retry retry -> {
-                QuarkusTransaction.requiringNew().run(() -> registrations.releaseProvisioning(registration.id));
+                // The person may try again at once; the background worker waits for the backoff.
+                Instant retryAt = now.plus(backoff.delay(registration.provisioningAttempts));
+                QuarkusTransaction.requiringNew().run(() ->
+                        registrations.releaseProvisioning(registration.id, retryAt));
                 yield VerificationResult.of(VerificationStatus.IN_PROGRESS);
             }
         };
