@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 public class RealmSettings {
 
     private static final Logger LOG = Logger.getLogger(RealmSettings.class);
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
     /** The part of Keycloak's RealmRepresentation that matters here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,6 +38,7 @@ public class RealmSettings {
     private final SignupConfig config;
     private final Clock clock = Clock.systemUTC();
     private volatile Snapshot cached;
+    private volatile Instant lastAttempt;
 
     public RealmSettings(KeycloakAdmin admin, SignupConfig config) {
         this.admin = admin;
@@ -80,11 +83,17 @@ public class RealmSettings {
         return new PasswordHashPolicy(algorithm, iterations);
     }
 
-    /** The realm as last read, refreshed when older than the lifespan. */
+    /**
+     * The realm as last read, refreshed when older than the lifespan. After a failed read the next
+     * try waits {@link #RETRY_AFTER_FAILURE}, so that sign-ups do not each wait for an absent Keycloak.
+     */
     public Optional<Snapshot> current() {
         Snapshot snapshot = cached;
-        if (snapshot == null || snapshot.readAt().plus(config.keycloak().realmSettingsLifespan())
-                .isBefore(clock.instant())) {
+        Instant now = clock.instant();
+        boolean stale = snapshot == null
+                || snapshot.readAt().plus(config.keycloak().realmSettingsLifespan()).isBefore(now);
+        Instant attempted = lastAttempt;
+        if (stale && (attempted == null || attempted.plus(RETRY_AFTER_FAILURE).isBefore(now))) {
             snapshot = refresh();
         }
         return Optional.ofNullable(snapshot);
@@ -92,6 +101,7 @@ public class RealmSettings {
 
     /** Reads the realm now; keeps the previous settings when Keycloak does not answer. */
     public synchronized Snapshot refresh() {
+        lastAttempt = clock.instant();
         try {
             Realm realm = admin.realm();
             String userProfile = admin.userProfile().orElse(null);

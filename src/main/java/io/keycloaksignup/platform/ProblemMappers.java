@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -88,9 +91,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Answered 503: the database is unavailable (%s)", e.getClass().getSimpleName());
+            return Response.status(503)
+                    .header(HttpHeaders.RETRY_AFTER, "10")
+                    .type(Problem.MEDIA)
+                    .entity(Problem.of(503, "database_unavailable", "The service is briefly unavailable",
+                            "Nothing was stored; please try again in a few seconds."))
+                    .build();
+        }
         LOG.error("Unexpected failure while handling a request", e);
         return problem(Problem.of(500, "internal_error", "Something went wrong on our side",
                 "The request could not be completed. Please try again later."));
+    }
+
+    /** A lost or refused database connection (SQL state class 08, or a pool that cannot connect). */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && (String.valueOf(sql.getSQLState()).startsWith("08")
+                    || String.valueOf(sql.getMessage()).contains("Acquisition timeout"))) {
+                return true;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return false;
     }
 
     static Problem clientProblem(int status) {

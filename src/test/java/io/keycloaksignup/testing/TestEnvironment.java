@@ -4,14 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.keycloaksignup.devenv.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +32,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     /** Public client of the test realm with direct access grants, to log in as new users. */
     public static final String TEST_APP_CLIENT = "signup-test-app";
 
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedDatabase database;
     private static GreenMail greenMail;
     private static KeycloakServer keycloak;
 
@@ -70,6 +65,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(greenMail,
                 new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, GreenMail.class));
+        injector.injectIntoFields(database,
+                new TestInjector.AnnotatedAndMatchesType(InjectDatabase.class, EmbeddedDatabase.class));
         injector.injectIntoFields(keycloak,
                 new TestInjector.AnnotatedAndMatchesType(InjectKeycloak.class, KeycloakServer.class));
     }
@@ -88,13 +85,13 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
             greenMail.stop();
             greenMail = null;
         }
-        if (postgres != null) {
+        if (database != null) {
             try {
-                postgres.close();
-            } catch (IOException e) {
+                database.stop();
+            } catch (UncheckedIOException e) {
                 LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
             }
-            postgres = null;
+            database = null;
         }
     }
 
@@ -110,26 +107,11 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String startPostgres(Path build) {
-        try {
-            if (postgres == null) {
-                Path work = build.resolve("embedded-pg");
-                Files.createDirectories(work);
-                postgres = EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(work.toFile())
-                        .setDataDirectory(work.resolve("data"))
-                        .setCleanDataDirectory(true)
-                        .start();
-                try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                        Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE signup");
-                }
-            }
-            return postgres.getJdbcUrl("postgres", "signup");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the test database", e);
+        if (database == null) {
+            database = new EmbeddedDatabase(build.resolve("embedded-pg"));
+            database.startFresh();
         }
+        return database.jdbcUrl();
     }
 
     private static int startGreenMail() {
