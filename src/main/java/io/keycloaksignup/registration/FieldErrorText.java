@@ -1,0 +1,36 @@
+package io.keycloaksignup.registration;
+
+import io.keycloaksignup.platform.FieldError;
+import io.keycloaksignup.web.Messages;
+
+/**
+ * The sentence a person reads for a field error, chosen by its stable code. The API's English
+ * messages are for developers; pages need the person's language, so they map codes to texts.
+ */
+final class FieldErrorText {
+
+    private FieldErrorText() {
+    }
+
+    static String of(FieldError error, Messages text) {
+        String code = error.code();
+        return switch (code) {
+            case "email_required" -> text.errorEmailRequired();
+            case "email_invalid", "email_too_long" -> text.errorEmailInvalid();
+            case "email_domain_not_allowed" -> text.errorEmailNotAllowed();
+            case "email_disposable" -> text.errorEmailDisposable();
+            case "username_required" -> text.errorUsernameRequired();
+            case "username_too_short" -> text.errorUsernameTooShort();
+            case "username_too_long" -> text.errorUsernameTooLong();
+            case "password_required" -> text.errorPasswordRequired();
+            case "password_too_short" -> text.errorPasswordTooShort();
+            case "password_too_long" -> text.errorPasswordTooLong();
+            case "password_equals_email", "password_equals_username" -> text.errorPasswordPersonal();
+            case "password_common", "password_breached" -> text.errorPasswordWeak();
+            case "terms_not_accepted" -> text.errorTermsNotAccepted();
+            default -> code.endsWith("_required") ? text.errorRequired()
+                    : code.endsWith("_too_long") ? text.errorTooLong()
+                    : text.errorInvalid();
+        };
+    }
+}
