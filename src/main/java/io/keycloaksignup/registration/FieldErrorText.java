@@ -33,4 +33,20 @@ final class FieldErrorText {
                     : text.errorInvalid();
         };
     }
+
+    /**
+     * The label of the field an error is about, so that the error summary at the top of the page
+     * reads on its own ("First name: This field is required."); null for fields the page lacks.
+     */
+    static String label(String field, Messages text) {
+        return switch (field) {
+            case "email" -> text.email();
+            case "username" -> text.username();
+            case "firstName" -> text.firstName();
+            case "lastName" -> text.lastName();
+            case "password" -> text.password();
+            case "acceptTerms" -> text.acceptTerms();
+            default -> null;
+        };
+    }
 }

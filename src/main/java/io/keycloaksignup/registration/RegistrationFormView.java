@@ -23,8 +23,11 @@ public record RegistrationFormView(
     private static final Set<String> FIELDS = Set.of("email", "username", "firstName", "lastName",
             "password", "acceptTerms");
 
-    /** One error; {@code anchor} is the id of its input, or null when the page has none. */
-    public record Error(String field, String message) {
+    /**
+     * One error; {@code label} names its field in the summary; {@code anchor} is the id of its
+     * input, or null when the page has none.
+     */
+    public record Error(String field, String label, String message) {
 
         public String anchor() {
             return FIELDS.contains(field) ? field : null;

@@ -97,7 +97,8 @@ public class RegistrationPage {
     private RegistrationFormView view(RegistrationForm form, List<FieldError> errors) {
         Messages text = pages.messages();
         List<RegistrationFormView.Error> shown = errors.stream()
-                .map(error -> new RegistrationFormView.Error(error.field(), FieldErrorText.of(error, text)))
+                .map(error -> new RegistrationFormView.Error(error.field(),
+                        FieldErrorText.label(error.field(), text), FieldErrorText.of(error, text)))
                 .toList();
         return new RegistrationFormView(form.email, form.username, form.firstName, form.lastName,
                 form.termsAccepted(), !realm.settings().emailAsUsername(),

@@ -71,8 +71,10 @@ class RegistrationPageTest {
         assertThat(html).contains("aria-invalid=\"true\" aria-describedby=\"email-error\"")
                 .contains("id=\"email-error\"").contains("Enter an email address like name@example.com.")
                 .contains("id=\"lastName-error\"").contains("aria-describedby=\"password-hint password-error\"");
-        assertThat(html).contains("class=\"error-summary\"").contains("<a href=\"#email\">")
-                .contains("<a href=\"#lastName\">").contains("<title>Error: Create your account");
+        assertThat(html).contains("class=\"error-summary\"")
+                .contains("<a href=\"#email\">Email address: Enter an email address like name@example.com.</a>")
+                .contains("<a href=\"#lastName\">Last name: This field is required.</a>")
+                .contains("<title>Error: Create your account");
     }
 
     @Test
@@ -166,12 +168,12 @@ class RegistrationPageTest {
     }
 
     /** A browser: asks for HTML and does not follow redirects, so each answer can be checked. */
-    private static RequestSpecification browser() {
+    static RequestSpecification browser() {
         return given().accept("text/html,application/xhtml+xml,*/*;q=0.8").redirects().follow(false);
     }
 
     /** Fetches the form for its CSRF token, as a browser does, and posts it with these values. */
-    private static Response postForm(RequestSpecification request, String email, String username,
+    static Response postForm(RequestSpecification request, String email, String username,
             String firstName, String lastName, String password) {
         Response form = browser().get("/register");
         String csrf = form.cookie(CSRF);
@@ -187,7 +189,7 @@ class RegistrationPageTest {
         return matcher.group(1);
     }
 
-    private static String username(String email) {
+    static String username(String email) {
         return "user-" + email.substring(0, email.indexOf('@')).replaceAll("[^a-z0-9-]", "");
     }
 
