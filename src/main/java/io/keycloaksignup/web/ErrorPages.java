@@ -29,11 +29,20 @@ public class ErrorPages {
     }
 
     public Response page(int status) {
+        return pages.render(status, template(status));
+    }
+
+    /** The page as text, for answers that already exist and only lack a body. */
+    public String html(int status) {
+        return pages.localize(template(status)).render();
+    }
+
+    private TemplateInstance template(int status) {
         Kind kind = switch (status) {
             case 404, 405 -> Kind.NOT_FOUND;
             case 503 -> Kind.BUSY;
             default -> status >= 500 ? Kind.SERVER_ERROR : Kind.BAD_REQUEST;
         };
-        return pages.render(status, Templates.error(kind.name(), links));
+        return Templates.error(kind.name(), links);
     }
 }

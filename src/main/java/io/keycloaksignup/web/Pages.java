@@ -25,13 +25,24 @@ public class Pages {
     }
 
     public Response render(int status, TemplateInstance page) {
-        page.setLocale(language.locale());
+        localize(page);
         Response.ResponseBuilder answer = Response.status(status).type(HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .entity(page);
         language.cookieToRemember().ifPresent(answer::cookie);
         return answer.build();
+    }
+
+    /** Sets the request's language on a page about to be rendered. */
+    public TemplateInstance localize(TemplateInstance page) {
+        page.setLocale(language.locale());
+        return page;
+    }
+
+    /** The language tag of this request's pages. */
+    public String languageTag() {
+        return language.tag();
     }
 
     /** The texts in the request's language, for text chosen in Java (field errors). */
@@ -47,7 +58,11 @@ public class Pages {
      * {@code *}{@code /*} or nothing keep getting JSON.
      */
     public static boolean wantsHtml(HttpHeaders headers) {
-        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+        return wantsHtml(headers.getAcceptableMediaTypes());
+    }
+
+    /** {@link #wantsHtml(HttpHeaders)} for the media types of an {@code Accept} header, best first. */
+    public static boolean wantsHtml(List<MediaType> acceptable) {
         for (MediaType type : acceptable) {
             if (type.isWildcardType() || type.isWildcardSubtype()) {
                 continue;

@@ -107,7 +107,8 @@ class RegistrationPageTest {
         String email = uniqueEmail();
 
         given().accept(ContentType.HTML).formParam("email", email).formParam("password", PASSWORD)
-                .post("/register").then().statusCode(400);
+                .post("/register").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("This request could not be handled"));
         given().accept(ContentType.HTML).cookie(CSRF, "a".repeat(22)).formParam(CSRF, "b".repeat(22))
                 .formParam("email", email).post("/register").then().statusCode(400);
 
