@@ -28,6 +28,7 @@ final class FieldErrorText {
             case "password_equals_email", "password_equals_username" -> text.errorPasswordPersonal();
             case "password_common", "password_breached" -> text.errorPasswordWeak();
             case "terms_not_accepted" -> text.errorTermsNotAccepted();
+            case "client_unknown", "redirect_uri_not_allowed" -> text.errorAppLink();
             default -> code.endsWith("_required") ? text.errorRequired()
                     : code.endsWith("_too_long") ? text.errorTooLong()
                     : text.errorInvalid();

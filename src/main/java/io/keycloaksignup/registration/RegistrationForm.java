@@ -24,6 +24,14 @@ public class RegistrationForm {
     @RestForm
     public String password;
 
+    /** The app that sent the person here ({@code ?client_id=} of the page), kept in a hidden field. */
+    @RestForm
+    public String clientId;
+
+    /** Where the app wants the person back after confirming ({@code ?redirect_uri=}). */
+    @RestForm
+    public String redirectUri;
+
     /** "true" when the box is ticked; browsers leave unticked boxes out. */
     @RestForm
     public String acceptTerms;
@@ -34,7 +42,7 @@ public class RegistrationForm {
 
     RegistrationRequest toRequest(String locale) {
         return new RegistrationRequest(email, password, firstName, lastName, blankToNull(username), locale,
-                null, termsAccepted() ? Boolean.TRUE : null, null, null);
+                null, termsAccepted() ? Boolean.TRUE : null, blankToNull(clientId), blankToNull(redirectUri));
     }
 
     private static String blankToNull(String value) {

@@ -17,6 +17,8 @@ public record RegistrationFormView(
         String termsVersion,
         String termsUrl,
         String loginUrl,
+        String clientId,
+        String redirectUri,
         List<Error> errors) {
 
     /** Fields that are on the page; errors about others are listed in the summary only. */

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The sign-up page for people in a browser: a plain HTML form, no script needed. It shares
@@ -57,12 +58,19 @@ public class RegistrationPage {
         this.language = language;
     }
 
+    /**
+     * The form; an app that links here may name itself and where the person returns after
+     * confirming, with Keycloak's parameter names. Both are checked when the form is sent.
+     */
     @GET
-    public Response show() {
+    public Response show(@RestQuery("client_id") String clientId, @RestQuery("redirect_uri") String redirectUri) {
         if (!config.registration().enabled()) {
             return closed();
         }
-        return pages.render(200, Templates.form(view(new RegistrationForm(), List.of())));
+        RegistrationForm empty = new RegistrationForm();
+        empty.clientId = clientId;
+        empty.redirectUri = redirectUri;
+        return pages.render(200, Templates.form(view(empty, List.of())));
     }
 
     @POST
@@ -104,6 +112,6 @@ public class RegistrationPage {
                 form.termsAccepted(), !realm.settings().emailAsUsername(),
                 config.terms().version().orElse(null),
                 config.terms().url().map(URI::toString).orElse(null),
-                links.account(), shown);
+                links.account(), form.clientId, form.redirectUri, shown);
     }
 }

@@ -129,6 +129,9 @@ public interface Messages {
     @Message("Accept the terms of service to continue.")
     String errorTermsNotAccepted();
 
+    @Message("The link that brought you here is not valid. Go back to the app and open sign-up again.")
+    String errorAppLink();
+
     @Message("This field is required.")
     String errorRequired();
 

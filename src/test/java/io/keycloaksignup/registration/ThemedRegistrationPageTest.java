@@ -60,6 +60,25 @@ class ThemedRegistrationPageTest {
     }
 
     @Test
+    void anAppsReturnAddressTravelsWithTheFormAndAForeignOneIsRefused() {
+        browser().queryParam("redirect_uri", "https://partner.example.test/done").get("/register").then()
+                .body(containsString("<input type=\"hidden\" name=\"redirectUri\" "
+                        + "value=\"https://partner.example.test/done\">"));
+        String email = uniqueEmail();
+        Response form = browser().get("/register");
+        String csrf = form.cookie(CSRF);
+
+        String html = browser().cookie(CSRF, csrf).formParam(CSRF, csrf).formParam("email", email)
+                .formParam("username", username(email)).formParam("firstName", "Ada")
+                .formParam("lastName", "Lovelace").formParam("password", PASSWORD)
+                .formParam("acceptTerms", "true").formParam("redirectUri", "https://evil.example.test/")
+                .post("/register").then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("The link that brought you here is not valid.")
+                .contains("name=\"redirectUri\" value=\"https://evil.example.test/\"");
+    }
+
+    @Test
     void everyPageCarriesTheOperatorsBranding() {
         Response page = browser().get("/no-such-page");
 
