@@ -24,15 +24,19 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The sign-up page in a real browser (Debian's headless Chromium): a person fills the form, sees
@@ -80,6 +84,12 @@ class RegistrationPageBrowserTest {
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** Each journey starts as a first visit: no language or CSRF cookie from the one before. */
+    @BeforeEach
+    void forgetCookies() {
+        browser.manage().deleteAllCookies();
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
@@ -92,7 +102,7 @@ class RegistrationPageBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         String email = uniqueEmail();
 
-        browser.get(registerPage.toString());
+        browser.get(registerPage + "?lang=en");
         assertNoSeriousAccessibilityProblems("empty form");
         screenshot("register-phone");
 
@@ -100,7 +110,7 @@ class RegistrationPageBrowserTest {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
+        assertThat(awaitElement(By.cssSelector(".error-summary")).getText())
                 .contains("Enter an email address like name@example.com.");
         assertThat(browser.findElement(By.id("email")).getAttribute("aria-describedby")).isEqualTo("email-error");
         assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
@@ -115,6 +125,7 @@ class RegistrationPageBrowserTest {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
+        awaitElement(By.cssSelector("a.button[href='/register']"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
         assertNoSeriousAccessibilityProblems("check your inbox");
         screenshot("check-inbox-phone");
@@ -131,6 +142,12 @@ class RegistrationPageBrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
         assertNoSeriousAccessibilityProblems("German form");
         screenshot("register-desktop-de");
+    }
+
+    /** Waits for the next page: a click on submit may return before the browser has navigated. */
+    private static WebElement awaitElement(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     private static void assertNoSeriousAccessibilityProblems(String page) {
