@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.keycloaksignup.web.ErrorPages;
+import io.keycloaksignup.web.Pages;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -18,11 +20,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * The one place where exceptions become HTTP answers. Client errors get a problem document with
  * a stable code and are logged at DEBUG; server errors get a generic body and are logged once at
- * ERROR with their cause. No exception text ever reaches a client.
+ * ERROR with their cause. No exception text ever reaches a client. Browsers (HTML preferred
+ * over JSON in {@code Accept}) get a friendly page with the same status instead of the document;
+ * the sign-up page handles its own validation and "closed" answers, so only the failures that
+ * can reach any page (not found, busy, server error) have a page here.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ErrorPages errorPages;
+
+    public ProblemMappers(ErrorPages errorPages) {
+        this.errorPages = errorPages;
+    }
 
     @ServerExceptionMapper
     public Response validation(ValidationException e) {
@@ -66,8 +77,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response serviceBusy(ServiceBusyException e) {
+    public Response serviceBusy(ServiceBusyException e, HttpHeaders headers) {
         LOG.warnf("Answered 503 (%s): %s", e.code(), e.getMessage());
+        if (Pages.wantsHtml(headers)) {
+            return Response.fromResponse(errorPages.page(503)).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         return Response.status(503)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .type(Problem.MEDIA)
@@ -77,22 +91,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, headers);
         }
         LOG.debugf("Answered %d: %s", status, e.getClass().getSimpleName());
+        if (Pages.wantsHtml(headers)) {
+            return errorPages.page(status);
+        }
         return problem(clientProblem(status));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpHeaders headers) {
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Answered 503: the database is unavailable (%s)", e.getClass().getSimpleName());
+            if (Pages.wantsHtml(headers)) {
+                return Response.fromResponse(errorPages.page(503)).header(HttpHeaders.RETRY_AFTER, "10").build();
+            }
             return Response.status(503)
                     .header(HttpHeaders.RETRY_AFTER, "10")
                     .type(Problem.MEDIA)
@@ -101,6 +121,9 @@ public class ProblemMappers {
                     .build();
         }
         LOG.error("Unexpected failure while handling a request", e);
+        if (Pages.wantsHtml(headers)) {
+            return errorPages.page(500);
+        }
         return problem(Problem.of(500, "internal_error", "Something went wrong on our side",
                 "The request could not be completed. Please try again later."));
     }

@@ -58,6 +58,9 @@ public interface SignupConfig {
     @WithDefault("P7D")
     Duration retention();
 
+    /** How the pages look: product name, logo, colour and footer. */
+    Theme theme();
+
     interface Keycloak {
 
         /** Base URL of the Keycloak server, e.g. {@code https://id.example.com}. */
@@ -274,5 +277,34 @@ public interface SignupConfig {
         /** Longest wait between two attempts to send one mail. */
         @WithDefault("PT24H")
         Duration retryMaxBackoff();
+    }
+
+    interface Theme {
+
+        /** Name shown in the page header and titles. */
+        @WithDefault("Keycloak Sign-up")
+        String productName();
+
+        /**
+         * Logo shown above each page, as a path on this service or an absolute https URL; unset:
+         * the product name alone. An absolute URL's origin is added to the pages' image policy.
+         */
+        Optional<String> logoUrl();
+
+        /**
+         * Colour of buttons and links as {@code #rrggbb}. Pick one with at least 4.5:1 contrast
+         * against white, since button text is white on it.
+         */
+        @WithDefault("#0b57d0")
+        String primaryColor();
+
+        /** Address shown in the footer for people who are stuck; unset: none. */
+        Optional<String> supportEmail();
+
+        /**
+         * Footer links as {@code Label|https://url} entries, in order, e.g.
+         * {@code Privacy|https://example.com/privacy,Imprint|https://example.com/imprint}.
+         */
+        Optional<List<String>> footerLinks();
     }
 }

@@ -1,6 +1,7 @@
 package io.keycloaksignup.verification;
 
 import io.keycloaksignup.web.Links;
+import io.keycloaksignup.web.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The pages behind the link in the verification mail. GET only shows what would be confirmed
- * (link scanners and previews must not spend the token); the button POSTs the token back.
+ * (link scanners and previews must not spend the token); the button POSTs the token back. The
+ * forms carry a CSRF field like every form of the service: the confirm page is always shown
+ * before the button is pressed, so a real person always has the matching cookie.
  */
 @Path("/verify")
 @Produces(MediaType.TEXT_HTML)
@@ -30,17 +33,19 @@ public class VerificationResource {
 
     private final VerificationService verification;
     private final Links links;
+    private final Pages pages;
 
-    public VerificationResource(VerificationService verification, Links links) {
+    public VerificationResource(VerificationService verification, Links links, Pages pages) {
         this.verification = verification;
         this.links = links;
+        this.pages = pages;
     }
 
     @GET
     public Response show(@RestQuery String token) {
         VerificationResult result = verification.preview(token);
         if (result.status() == VerificationStatus.CONFIRM) {
-            return page(200, Templates.confirm(token, result.maskedEmail(), result.username()));
+            return pages.render(200, Templates.confirm(token, result.maskedEmail(), result.username()));
         }
         return resultPage(result, token);
     }
@@ -55,12 +60,7 @@ public class VerificationResource {
         // Only the "try again" form needs the token back; other pages must not carry it.
         String retryToken = result.status() == VerificationStatus.IN_PROGRESS ? token : null;
         String continueUrl = result.continueUrl() != null ? result.continueUrl() : links.account();
-        return page(result.status().httpStatus(),
+        return pages.render(result.status().httpStatus(),
                 Templates.result(result.status().name(), links, retryToken, continueUrl));
-    }
-
-    private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").entity(page).build();
     }
 }

@@ -39,7 +39,14 @@ class VerificationOffTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("signup.verification.enabled", "false",
                     "signup.terms.version", "2026-12",
-                    "signup.redirect.allowed", "https://partner.example.test/done");
+                    "signup.terms.url", "https://acme.example.test/terms",
+                    "signup.redirect.allowed", "https://partner.example.test/done",
+                    // The pages' theme shares this profile to spare the tests a restart.
+                    "signup.theme.product-name", "Acme ID",
+                    "signup.theme.logo-url", "https://cdn.acme.example.test/logo.svg",
+                    "signup.theme.primary-color", "#7a1fa2",
+                    "signup.theme.support-email", "help@acme.example.test",
+                    "signup.theme.footer-links", "Privacy|https://acme.example.test/privacy");
         }
     }
 

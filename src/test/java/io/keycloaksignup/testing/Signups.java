@@ -48,8 +48,26 @@ public final class Signups {
         return Mailbox.tokenIn(mailbox.awaitLatest(email, before + 1));
     }
 
+    /**
+     * Presses the confirm button as a browser would: opens the link's page first, which hands out
+     * the CSRF cookie, and posts the token back with the matching CSRF field.
+     */
     public static Response confirm(String token) {
-        return given().redirects().follow(false).formParam("token", token).post("/verify");
+        String csrf = csrfToken("/verify?token=" + token);
+        return given().redirects().follow(false).cookie(CSRF, csrf).formParam(CSRF, csrf)
+                .formParam("token", token).post("/verify");
+    }
+
+    /** Name of the CSRF cookie and of the hidden form field that must repeat it. */
+    public static final String CSRF = "csrf-token";
+
+    /** The CSRF token a page hands out with its cookie. */
+    public static String csrfToken(String page) {
+        String token = given().redirects().follow(false).get(page).cookie(CSRF);
+        if (token == null) {
+            throw new AssertionError(page + " set no CSRF cookie");
+        }
+        return token;
     }
 
     /** Runs one query that returns a single number, e.g. a count. */

@@ -22,6 +22,7 @@ import io.keycloaksignup.testing.InjectKeycloak;
 import io.keycloaksignup.devenv.KeycloakServer;
 import io.keycloaksignup.testing.KeycloakTokens;
 import io.keycloaksignup.testing.Mailbox;
+import io.keycloaksignup.testing.Signups;
 import io.keycloaksignup.testing.TestEnvironment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -197,7 +198,9 @@ class VerificationFlowTest {
                 .body(not(containsString("<script>")));
         given().get("/verify").then().statusCode(404);
         confirm("A".repeat(43)).then().statusCode(404);
-        given().formParam("other", "x").post("/verify").then().statusCode(404);
+        String csrf = Signups.csrfToken("/verify");
+        given().cookie(Signups.CSRF, csrf).formParam(Signups.CSRF, csrf).formParam("other", "x")
+                .post("/verify").then().statusCode(404);
     }
 
     @Test
