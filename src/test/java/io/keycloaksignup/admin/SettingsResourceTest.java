@@ -49,7 +49,8 @@ class SettingsResourceTest {
                     .body(Map.of("registrationEmailAsUsername", true))
                     .put(keycloak.url() + "/admin/realms/" + TestEnvironment.REALM).then().statusCode(204);
 
-            given().auth().oauth2(token).post("/admin/settings/refresh").then().statusCode(200)
+            given().auth().oauth2(token).contentType("application/json").post("/admin/settings/refresh")
+                    .then().statusCode(200)
                     .body("emailAsUsername", equalTo(true));
         } finally {
             realm.reset();
@@ -63,7 +64,8 @@ class SettingsResourceTest {
 
         given().get("/admin/settings").then().statusCode(401);
         given().auth().oauth2(token).get("/admin/settings").then().statusCode(403);
-        given().auth().oauth2(token).post("/admin/settings/refresh").then().statusCode(403);
+        given().auth().oauth2(token).contentType("application/json").post("/admin/settings/refresh")
+                .then().statusCode(403);
     }
 
     /** A user with a plaintext password, created the way an administrator would. */

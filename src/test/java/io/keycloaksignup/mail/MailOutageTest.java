@@ -33,7 +33,7 @@ class MailOutageTest {
 
     private static final Logger LOG = Logger.getLogger(MailOutageTest.class);
     /** Enough to overlap sends and retries, small enough for a shared two-CPU machine. */
-    private static final int SIGN_UPS = 50;
+    private static final int SIGN_UPS = 200;
 
     @InjectGreenMail
     GreenMail greenMail;
@@ -51,7 +51,7 @@ class MailOutageTest {
         List<Integer> statuses;
         try {
             statuses = registerAll(emails);
-            Eventually.within(Duration.ofSeconds(60), "every message has failed at least once",
+            Eventually.within(Duration.ofSeconds(120), "every message has failed at least once",
                     () -> failedAtLeastOnce(batch) == SIGN_UPS, () -> failedAtLeastOnce(batch));
         } finally {
             greenMail.start();
@@ -61,7 +61,7 @@ class MailOutageTest {
                 .hasSize(SIGN_UPS).containsOnly(202);
 
         Mailbox mailbox = new Mailbox(greenMail);
-        Eventually.within(Duration.ofSeconds(90), "every message is sent",
+        Eventually.within(Duration.ofSeconds(240), "every message is sent",
                 () -> sent(batch) == SIGN_UPS, () -> sent(batch) + " sent");
         Map<String, Integer> mailsPerAddress = new java.util.TreeMap<>();
         emails.forEach(email -> mailsPerAddress.put(email, mailbox.messagesFor(email).size()));

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class BackgroundProvisioningTest {
 
     private static final Logger LOG = Logger.getLogger(BackgroundProvisioningTest.class);
-    private static final int CONFIRMATIONS = 15;
+    private static final int CONFIRMATIONS = 50;
 
     @InjectKeycloak
     KeycloakServer keycloak;
@@ -73,9 +73,9 @@ class BackgroundProvisioningTest {
         }
         assertThat(statuses).as("everyone is told the account is being finished").containsOnly(202);
 
-        Eventually.within(Duration.ofSeconds(90), "the worker provisions every confirmed registration",
+        Eventually.within(Duration.ofSeconds(240), "the worker provisions every confirmed registration",
                 () -> provisioned(batch) == CONFIRMATIONS, () -> provisioned(batch) + " provisioned");
-        Eventually.within(Duration.ofSeconds(60), "every \"ready\" mail is sent",
+        Eventually.within(Duration.ofSeconds(180), "every \"ready\" mail is sent",
                 () -> readyMailsSent(batch) == CONFIRMATIONS, () -> readyMailsSent(batch) + " sent");
 
         String serviceToken = KeycloakTokens.serviceAccount(keycloak);

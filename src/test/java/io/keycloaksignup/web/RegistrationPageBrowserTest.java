@@ -129,7 +129,30 @@ class RegistrationPageBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
         assertNoSeriousAccessibilityProblems("check your inbox");
         screenshot("check-inbox-phone");
-        new Mailbox(greenMail).awaitLatest(email, 1);
+        String token = Mailbox.tokenIn(new Mailbox(greenMail).awaitLatest(email, 1));
+
+        // The mail's link points at signup.public-url; the browser opens the same path here.
+        browser.get(registerPage.toString().replace("/register", "/verify?token=" + token));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Confirm your email address");
+        assertNoSeriousAccessibilityProblems("confirm page");
+        screenshot("confirm-phone");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        WebElement proceed = awaitElement(By.cssSelector("a.button.primary"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your account is ready");
+        assertNoSeriousAccessibilityProblems("success page");
+        screenshot("success-phone");
+        proceed.click();
+
+        awaitElement(By.id("kc-login"));
+        screenshot("keycloak-login-phone");
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        String account = "/realms/" + TestEnvironment.REALM + "/account";
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.getCurrentUrl().contains(account)
+                && driver.findElements(By.id("kc-login")).isEmpty() && driver.getPageSource().contains("Ada"));
+        screenshot("keycloak-account-phone");
     }
 
     @Test
@@ -142,6 +165,11 @@ class RegistrationPageBrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
         assertNoSeriousAccessibilityProblems("German form");
         screenshot("register-desktop-de");
+
+        browser.get(registerPage.toString().replace("/register", "/verify?token=" + "A".repeat(43)));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertNoSeriousAccessibilityProblems("German invalid-link page");
+        screenshot("verify-invalid-desktop-de");
     }
 
     /** Waits for the next page: a click on submit may return before the browser has navigated. */
