@@ -6,10 +6,15 @@ import io.keycloaksignup.verification.VerificationToken;
 import io.keycloaksignup.web.Links;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Renders and hands over the service's mails, HTML and plain text, from type-safe templates.
@@ -22,13 +27,15 @@ import java.time.Duration;
 public class SignupMailer {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** Languages with a complete mail bundle ({@code messages/mail_*.properties}). */
+    static final Set<String> MAIL_LANGUAGES = Set.of("en", "de", "fr", "es");
 
     @CheckedTemplate
     static class Templates {
-        static native MailTemplateInstance verification(String firstName, String link,
+        static native MailTemplateInstance verification(String lang, String firstName, String link,
                 long validHours, String productName, String supportAddress);
 
-        static native MailTemplateInstance accountReady(String firstName, String username,
+        static native MailTemplateInstance accountReady(String lang, String firstName, String username,
                 String accountLink, String productName, String supportAddress);
     }
 
@@ -44,10 +51,12 @@ public class SignupMailer {
     public void sendVerification(Registration registration, VerificationToken token) {
         long hours = Math.max(1, config.verification().lifespan().toHours());
         String product = config.mail().productName();
-        Templates.verification(plain(registration.firstName), verifyLink(token), hours, product,
-                        config.mail().supportAddress().orElse(null))
+        Locale locale = languageOf(registration);
+        Templates.verification(locale.toLanguageTag(), plain(registration.firstName), verifyLink(token), hours,
+                        product, config.mail().supportAddress().orElse(null))
+                .setAttribute(TemplateInstance.LOCALE, locale)
                 .to(registration.emailNormalized)
-                .subject("Confirm your email address for " + plain(product))
+                .subject(messages(locale).verificationSubject(plain(product)))
                 .send()
                 .await().atMost(SEND_TIMEOUT);
     }
@@ -55,12 +64,31 @@ public class SignupMailer {
     /** Tells the person that the account they confirmed earlier now exists. */
     public void sendAccountReady(Registration registration) {
         String product = config.mail().productName();
-        Templates.accountReady(plain(registration.firstName), plain(registration.effectiveUsername()),
-                        links.account(), product, config.mail().supportAddress().orElse(null))
+        Locale locale = languageOf(registration);
+        Templates.accountReady(locale.toLanguageTag(), plain(registration.firstName),
+                        plain(registration.effectiveUsername()), links.account(), product,
+                        config.mail().supportAddress().orElse(null))
+                .setAttribute(TemplateInstance.LOCALE, locale)
                 .to(registration.emailNormalized)
-                .subject("Your " + plain(product) + " account is ready")
+                .subject(messages(locale).readySubject(plain(product)))
                 .send()
                 .await().atMost(SEND_TIMEOUT);
+    }
+
+    /**
+     * The language the person signed up in, when the mails speak it; English otherwise. The
+     * locale's language alone decides ({@code de-AT} gets German).
+     */
+    static Locale languageOf(Registration registration) {
+        if (registration.locale == null) {
+            return Locale.ENGLISH;
+        }
+        String language = Locale.forLanguageTag(registration.locale).getLanguage();
+        return MAIL_LANGUAGES.contains(language) ? Locale.forLanguageTag(language) : Locale.ENGLISH;
+    }
+
+    private static MailMessages messages(Locale locale) {
+        return MessageBundles.get(MailMessages.class, Localized.Literal.of(locale.toLanguageTag()));
     }
 
     /** {@code {public-url}/verify?token=...}; never derived from a request. */

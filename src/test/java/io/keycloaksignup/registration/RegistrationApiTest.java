@@ -148,6 +148,26 @@ class RegistrationApiTest {
     }
 
     @Test
+    void mailsInTheLanguageThePersonSignedUpIn() throws Exception {
+        String german = uniqueEmail();
+        Map<String, Object> body = body(german);
+        body.put("locale", "de-AT");
+        String unsupported = uniqueEmail();
+        Map<String, Object> other = body(unsupported);
+        other.put("locale", "ja");
+
+        register(body).then().statusCode(202);
+        register(other).then().statusCode(202);
+
+        MimeMessage mail = mailbox.awaitLatest(german, 1);
+        assertThat(mail.getSubject()).isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse für Keycloak Sign-up");
+        assertThat(Mailbox.textPart(mail)).startsWith("Hallo Ada,").contains("läuft in 24 Stunden ab");
+        assertThat(Mailbox.htmlPart(mail)).contains("<html lang=\"de\">").contains("E-Mail-Adresse bestätigen");
+        assertThat(mailbox.awaitLatest(unsupported, 1).getSubject())
+                .isEqualTo("Confirm your email address for Keycloak Sign-up");
+    }
+
+    @Test
     void refusesMarkupInNamesAsKeycloaksDefaultProfileDoes() {
         Map<String, Object> body = body(uniqueEmail());
         body.put("firstName", "<b>Mallory</b>");

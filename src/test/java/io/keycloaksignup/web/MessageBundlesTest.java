@@ -2,6 +2,7 @@ package io.keycloaksignup.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keycloaksignup.mail.MailMessages;
 import io.quarkus.qute.i18n.Message;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,20 @@ class MessageBundlesTest {
         assertThat(translated.stringPropertyNames()).as("keys of msg_%s", language)
                 .containsExactlyInAnyOrderElementsOf(english);
         assertThat(translated.values()).as("blank texts in msg_%s", language)
+                .allSatisfy(text -> assertThat(text.toString()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "fr", "es"})
+    void everyMailTranslationHasEveryEnglishKey(String language) throws IOException {
+        Set<String> english = Arrays.stream(MailMessages.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(Message.class))
+                .map(Method::getName).collect(Collectors.toSet());
+        Properties translated = load("messages/mail_" + language + ".properties");
+
+        assertThat(translated.stringPropertyNames()).as("keys of mail_%s", language)
+                .containsExactlyInAnyOrderElementsOf(english);
+        assertThat(translated.values()).as("blank texts in mail_%s", language)
                 .allSatisfy(text -> assertThat(text.toString()).isNotBlank());
     }
 
