@@ -3,6 +3,7 @@ package io.keycloaksignup.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,6 +80,20 @@ public class Outbox {
     /** Given up after the last attempt. */
     public void markDead(UUID id, String error) {
         finish(id, "dead", error, null);
+    }
+
+    /**
+     * Gives up claims this instance holds but will not work on (it is shutting down), so another
+     * replica sends them at once instead of after the claim runs out. The attempt is not counted.
+     */
+    public int release(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("UPDATE outbox SET claimed_until = NULL, attempts = GREATEST(attempts - 1, 0)"
+                        + " WHERE id IN (:ids) AND state = 'pending'")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     /** Releases the claim and makes the message due again at {@code dueAt}. */

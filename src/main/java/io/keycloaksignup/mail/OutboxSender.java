@@ -2,20 +2,27 @@ package io.keycloaksignup.mail;
 
 import io.keycloaksignup.platform.Backoff;
 import io.keycloaksignup.platform.SignupConfig;
+import io.keycloaksignup.platform.SignupMetrics;
 import io.keycloaksignup.registration.Registration;
 import io.keycloaksignup.registration.RegistrationRepository;
 import io.keycloaksignup.registration.RegistrationState;
 import io.keycloaksignup.verification.VerificationToken;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -38,15 +45,21 @@ public class OutboxSender {
     /** Longer than a send may take (30 s), so that a claim never runs out under a live sender. */
     static final Duration CLAIM = Duration.ofSeconds(90);
     private static final int BATCH = 10;
+    /** How long shutdown waits for a mail being handed to the mail server. */
+    private static final Duration SEND_GRACE = Duration.ofSeconds(15);
     private static final double BACKOFF_MULTIPLIER = 4;
 
     private final Outbox outbox;
+    private final SignupMetrics metrics;
     private final RegistrationRepository registrations;
     private final SignupMailer mailer;
     private final SignupConfig config;
     private final Backoff backoff;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean nudged = new AtomicBoolean();
+    /** Messages this instance has claimed and not started to send; guarded by itself. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-nudge");
         thread.setDaemon(true);
@@ -54,7 +67,8 @@ public class OutboxSender {
     });
 
     public OutboxSender(Outbox outbox, RegistrationRepository registrations, SignupMailer mailer,
-            SignupConfig config) {
+            SignupConfig config, SignupMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.registrations = registrations;
         this.mailer = mailer;
@@ -85,16 +99,26 @@ public class OutboxSender {
     /** Sends every message that is due now; returns how many were handled. */
     public int sendDue() {
         int handled = 0;
-        while (true) {
+        while (!stopping) {
             Instant now = clock.instant();
             List<OutboxMessage> batch = QuarkusTransaction.requiringNew()
                     .call(() -> outbox.claimDue(now, now.plus(CLAIM), BATCH));
             if (batch.isEmpty()) {
                 return handled;
             }
-            batch.forEach(this::deliver);
-            handled += batch.size();
+            batch.forEach(message -> held.add(message.id()));
+            for (OutboxMessage message : batch) {
+                synchronized (held) {
+                    if (stopping) {
+                        break;
+                    }
+                    held.remove(message.id());
+                }
+                deliver(message);
+                handled++;
+            }
         }
+        return handled;
     }
 
     private void sendDueSafely() {
@@ -114,6 +138,7 @@ public class OutboxSender {
             };
             if (sent) {
                 QuarkusTransaction.requiringNew().run(() -> outbox.markSent(message.id(), clock.instant()));
+                metrics.mail(message.kind().name(), "sent");
                 LOG.infof("Mail %s (%s) for registration %s handed to the mail server", message.id(),
                         message.kind(), message.registrationId());
             }
@@ -166,6 +191,7 @@ public class OutboxSender {
         String error = e.getClass().getSimpleName();
         if (message.attempts() >= config.mail().maxAttempts()) {
             QuarkusTransaction.requiringNew().run(() -> outbox.markDead(message.id(), error));
+            metrics.mail(message.kind().name(), "dead");
             LOG.errorf("Mail %s (%s) for registration %s given up after %d attempts: %s", message.id(),
                     message.kind(), message.registrationId(), message.attempts(), error);
             return;
@@ -173,8 +199,36 @@ public class OutboxSender {
         Duration delay = backoff.delay(message.attempts());
         QuarkusTransaction.requiringNew()
                 .run(() -> outbox.retryAt(message.id(), clock.instant().plus(delay), error));
+        metrics.mail(message.kind().name(), "retry");
         LOG.warnf("Mail %s (%s) for registration %s failed (attempt %d, next in %d s): %s", message.id(),
                 message.kind(), message.registrationId(), message.attempts(), delay.toSeconds(), error);
+    }
+
+    /**
+     * Graceful shutdown: no new batches, the mail being sent is finished, and the claims on the rest
+     * of the batch are released for the other replicas at once.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        Set<UUID> unsent;
+        synchronized (held) {
+            stopping = true;
+            unsent = Set.copyOf(held);
+        }
+        nudges.shutdown();
+        try {
+            nudges.awaitTermination(SEND_GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!unsent.isEmpty()) {
+            try {
+                int released = QuarkusTransaction.requiringNew().call(() -> outbox.release(unsent));
+                LOG.infof("Shutting down: released %d claimed mail(s) for other instances", released);
+            } catch (RuntimeException e) {
+                LOG.warnf("Shutting down: claims not released (%s); they run out after %s",
+                        e.getClass().getSimpleName(), CLAIM);
+            }
+        }
     }
 
     @PreDestroy

@@ -12,9 +12,11 @@ import io.keycloaksignup.platform.AccountExistsException;
 import io.keycloaksignup.platform.RegistrationClosedException;
 import io.keycloaksignup.platform.ServiceBusyException;
 import io.keycloaksignup.platform.SignupConfig;
+import io.keycloaksignup.platform.SignupMetrics;
 import io.keycloaksignup.platform.ValidationException;
 import io.keycloaksignup.registration.rules.RegistrationRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +46,9 @@ public class RegistrationService {
     private final RealmSettings realm;
     private final SignupConfig config;
     private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    SignupMetrics metrics;
 
     public RegistrationService(RegistrationValidator validator, RegistrationRules rules, PasswordHasher hasher,
             RegistrationRepository registrations, Outbox outbox, OutboxSender sender,
@@ -76,10 +81,12 @@ public class RegistrationService {
         if (id.isEmpty()) {
             LOG.debugf("Sign-up for %s ignored: its registration is already confirmed",
                     EmailAddress.mask(registration.email().normalized()));
+            metrics.registration("accepted");
             return new RegistrationOutcome.Accepted();
         }
         LOG.infof("Registration %s pending verification", id.get());
         sender.nudge();
+        metrics.registration("accepted");
         return new RegistrationOutcome.Accepted();
     }
 
@@ -130,6 +137,7 @@ public class RegistrationService {
             case UserProvisioner.Outcome.Provisioned created -> {
                 LOG.infof("Registration %s created Keycloak user %s without email verification",
                         unverified.id, created.userId());
+                metrics.registration("created");
                 yield new RegistrationOutcome.Created(created.userId());
             }
             case UserProvisioner.Outcome.Conflict conflict -> throw new AccountExistsException();

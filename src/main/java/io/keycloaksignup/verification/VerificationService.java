@@ -3,12 +3,14 @@ package io.keycloaksignup.verification;
 import io.keycloaksignup.keycloak.UserProvisioner;
 import io.keycloaksignup.platform.Backoff;
 import io.keycloaksignup.platform.SignupConfig;
+import io.keycloaksignup.platform.SignupMetrics;
 import io.keycloaksignup.registration.EmailAddress;
 import io.keycloaksignup.registration.Registration;
 import io.keycloaksignup.registration.RegistrationRepository;
 import io.keycloaksignup.registration.RegistrationState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,9 @@ public class VerificationService {
     private final SignupConfig config;
     private final Backoff backoff;
     private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    SignupMetrics metrics;
 
     public VerificationService(RegistrationRepository registrations, UserProvisioner provisioner,
             SignupConfig config) {
@@ -125,16 +130,19 @@ public class VerificationService {
         Instant now = clock.instant();
         return switch (outcome) {
             case UserProvisioner.Outcome.Provisioned provisioned -> {
+                metrics.provisioning("provisioned");
                 QuarkusTransaction.requiringNew().run(() ->
                         registrations.markProvisioned(registration.id, provisioned.userId(), now));
                 LOG.infof("Registration %s provisioned as Keycloak user %s", registration.id, provisioned.userId());
                 yield VerificationResult.success(registration);
             }
             case UserProvisioner.Outcome.Conflict conflict -> {
+                metrics.provisioning("conflict");
                 QuarkusTransaction.requiringNew().run(() -> registrations.markConflict(registration.id, now));
                 yield VerificationResult.of(VerificationStatus.ACCOUNT_EXISTS);
             }
             case UserProvisioner.Outcome.Retry retry -> {
+                metrics.provisioning("retry");
                 // The person may try again at once; the background worker waits for the backoff.
                 Instant retryAt = now.plus(backoff.delay(registration.provisioningAttempts));
                 QuarkusTransaction.requiringNew().run(() ->

@@ -168,6 +168,19 @@ class RegistrationApiTest {
     }
 
     @Test
+    void countsAcceptedSignUpsAndSentMailsInTheMetrics() {
+        String email = uniqueEmail();
+        register(body(email)).then().statusCode(202);
+        mailbox.awaitLatest(email, 1);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).containsPattern("signup_registrations_total\\{[^}]*outcome=\"accepted\"[^}]*} [1-9]")
+                .containsPattern("signup_mails_total\\{[^}]*outcome=\"sent\"[^}]*} [1-9]")
+                .doesNotContain(email);
+    }
+
+    @Test
     void refusesMarkupInNamesAsKeycloaksDefaultProfileDoes() {
         Map<String, Object> body = body(uniqueEmail());
         body.put("firstName", "<b>Mallory</b>");
