@@ -90,7 +90,21 @@ class ThemeDirectoryTest {
     void anOverriddenLayoutChangesThePages() {
         given().get("/register").then().statusCode(200)
                 .body(containsString("<p class=\"operator-banner\">Run by the Acme IT desk</p>"))
-                .body(containsString("Create your account"));
+                .body(containsString("Language"));
+    }
+
+    @Test
+    void operatorTextsReplaceSingleMessagesPerLanguageAndAreEscaped() {
+        given().get("/register?lang=en").then().statusCode(200)
+                .body(containsString("<h1>Open your Acme account</h1>"))
+                .body(containsString("We mail you a link &lt;b&gt;now&lt;/b&gt;."))
+                .body(containsString("Email address"));
+        given().get("/register?lang=de").then().statusCode(200)
+                .body(containsString("Acme schickt Ihnen einen Link."))
+                .body(containsString("<h1>Konto erstellen</h1>"))
+                .body(not(containsString("Open your Acme account")));
+        given().get("/register?lang=fr").then().statusCode(200)
+                .body(not(containsString("Open your Acme account")));
     }
 
     @Test
@@ -113,6 +127,11 @@ class ThemeDirectoryTest {
             Files.writeString(DIR.resolve("static/css/signup.css"), "/* operator stylesheet */\nbody { margin: 0; }\n");
             Files.writeString(DIR.resolve("static/img/logo.svg"),
                     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>\n");
+            Files.createDirectories(DIR.resolve("messages"));
+            Files.writeString(DIR.resolve("messages/msg.properties"),
+                    "registerTitle=Open your Acme account\nregisterIntro=We mail you a link <b>now</b>.\n");
+            Files.writeString(DIR.resolve("messages/msg_de.properties"),
+                    "registerIntro=Acme schickt Ihnen einen Link.\n");
             Path templates = Path.of("src/main/resources/templates");
             String base = Files.readString(templates.resolve("base.html"));
             Files.writeString(DIR.resolve("templates/base.html"), base.replace("<main id=\"main\" class=\"card\">",
