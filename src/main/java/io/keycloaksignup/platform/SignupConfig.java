@@ -306,5 +306,14 @@ public interface SignupConfig {
          * {@code Privacy|https://example.com/privacy,Imprint|https://example.com/imprint}.
          */
         Optional<List<String>> footerLinks();
+
+        /**
+         * Directory whose files override the built-in ones file by file, so an operator can
+         * restyle pages and mails without rebuilding: {@code static/} (served under {@code /css/}
+         * and {@code /img/}, read on each request), {@code templates/} (same relative paths as
+         * the built-in Qute templates, read at start) and {@code messages/} ({@code msg.properties},
+         * {@code msg_de.properties}, ..., individual keys, read at start). Unset: built-in only.
+         */
+        Optional<Path> dir();
     }
 }
