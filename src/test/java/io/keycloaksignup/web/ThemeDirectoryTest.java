@@ -138,7 +138,7 @@ class ThemeDirectoryTest {
                     "<p class=\"operator-banner\">Run by the Acme IT desk</p>\n<main id=\"main\" class=\"card\">"));
             String text = Files.readString(templates.resolve("SignupMailer/verification.txt"));
             Files.writeString(DIR.resolve("templates/SignupMailer/verification.txt"),
-                    text.replace("Hello {firstName},", "Greetings from the Acme IT desk, {firstName},"));
+                    text.replace("{mail:greeting(firstName)}", "Greetings from the Acme IT desk, {firstName},"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
