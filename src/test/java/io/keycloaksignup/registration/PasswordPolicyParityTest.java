@@ -46,32 +46,33 @@ class PasswordPolicyParityTest {
 
     String currentPolicy;
 
-    @ParameterizedTest(name = "{0}: \"{1}\" as {2} -> accepted {3}")
+    @ParameterizedTest(name = "{0}: \"{1}\" as {2} -> accepted {3} {4}")
     @CsvSource(delimiter = '|', value = {
-        "''                                     | river lantern qz        | lantern77 | true",
-        "length(14)                             | riverlanternq           | lantern77 | false",
-        "length(14)                             | riverlanternqz          | lantern77 | true",
-        "maxLength(20)                          | river lantern qz abcd   | lantern77 | false",
-        "maxLength(20)                          | river lantern qz abc    | lantern77 | true",
-        "digits(2)                              | river lantern qz1       | lantern77 | false",
-        "digits(2)                              | river lantern 42        | lantern77 | true",
-        "upperCase(1) and lowerCase(1)          | river lantern qz        | lantern77 | false",
-        "upperCase(1) and lowerCase(1)          | River lantern qz        | lantern77 | true",
-        "specialChars(2)                        | riverlanternqz1         | lantern77 | false",
-        "specialChars(2)                        | river!lantern?qz        | lantern77 | true",
-        "notUsername                            | RiverLanterns1          | riverlanterns1 | false",
-        "notContainsUsername                    | my lantern77 river      | lantern77 | false",
-        "notContainsUsername                    | my lamp river qz9       | lantern77 | true",
-        "regexPattern(^[a-z ]+$)                | river lantern qz        | lantern77 | true",
-        "regexPattern(^[a-z ]+$)                | river lantern q1        | lantern77 | false",
-        "length(13) and digits(1) and notUsername | river lantern q | lantern77 | false",
-        "length(13) and digits(1) and notUsername | river lantern 7 | lantern77 | true",
+        "''                                     | river lantern qz        | lantern77 | true | ''",
+        "length(14)                             | riverlanternq           | lantern77 | false | password_too_short",
+        "length(14)                             | riverlanternqz          | lantern77 | true | ''",
+        "maxLength(20)                          | river lantern qz abcd   | lantern77 | false | password_too_long",
+        "maxLength(20)                          | river lantern qz abc    | lantern77 | true | ''",
+        "digits(2)                              | river lantern qz1       | lantern77 | false | password_digits",
+        "digits(2)                              | river lantern 42        | lantern77 | true | ''",
+        "upperCase(1) and lowerCase(1)          | river lantern qz        | lantern77 | false | password_upper_case",
+        "upperCase(1) and lowerCase(1)          | River lantern qz        | lantern77 | true | ''",
+        "specialChars(2)                        | riverlanternqz1         | lantern77 | false | password_special_chars",
+        "specialChars(2)                        | river!lantern?qz        | lantern77 | true | ''",
+        "notUsername                            | RiverLanterns1          | riverlanterns1 | false | password_equals_username",
+        "notContainsUsername                    | my lantern77 river      | lantern77 | false | password_contains_username",
+        "notContainsUsername                    | my lamp river qz9       | lantern77 | true | ''",
+        "regexPattern(^[a-z ]+$)                | river lantern qz        | lantern77 | true | ''",
+        "regexPattern(^[a-z ]+$)                | river lantern q1        | lantern77 | false | password_pattern",
+        "length(13) and digits(1) and notUsername | river lantern q | lantern77 | false | password_digits",
+        "length(13) and digits(1) and notUsername | river lantern 7 | lantern77 | true | ''",
     })
-    void theServiceAndKeycloakAgree(String policy, String password, String username, boolean accepted) {
+    void theServiceAndKeycloakAgree(String policy, String password, String username, boolean accepted,
+            String code) {
         usePolicy(policy);
         String email = uniqueEmail();
 
-        boolean serviceAccepts = serviceAccepts(email, username, password);
+        boolean serviceAccepts = serviceAccepts(email, username, password, code);
         boolean keycloakAccepts = keycloakAccepts(email, username, password);
 
         assertThat(keycloakAccepts).as("Keycloak").isEqualTo(accepted);
@@ -90,7 +91,7 @@ class PasswordPolicyParityTest {
         }
     }
 
-    private boolean serviceAccepts(String email, String username, String password) {
+    private boolean serviceAccepts(String email, String username, String password, String code) {
         Map<String, Object> body = body(email);
         body.put("username", username);
         body.put("password", password);
@@ -99,6 +100,7 @@ class PasswordPolicyParityTest {
         if (response.statusCode() == 400) {
             List<String> fields = response.jsonPath().getList("errors.field");
             assertThat(fields).as("only the password may be refused").containsOnly("password");
+            assertThat(response.jsonPath().getList("errors.code", String.class)).as("codes").contains(code);
         }
         return response.statusCode() == 202;
     }
