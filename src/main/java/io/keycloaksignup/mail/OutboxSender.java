@@ -22,8 +22,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +61,8 @@ public class OutboxSender {
     /** Messages this instance has claimed and not started to send; guarded by itself. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** Mails being handed to the mail server right now. */
+    private final AtomicInteger sending = new AtomicInteger();
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-nudge");
         thread.setDaemon(true);
@@ -82,11 +85,17 @@ public class OutboxSender {
      * message has committed. Nudges that arrive while one is queued are folded into it.
      */
     public void nudge() {
-        if (nudged.compareAndSet(false, true)) {
+        if (stopping || !nudged.compareAndSet(false, true)) {
+            return;
+        }
+        try {
             nudges.execute(() -> {
                 nudged.set(false);
                 sendDueSafely();
             });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the message is committed, and another replica (or the next start) sends it.
+            nudged.set(false);
         }
     }
 
@@ -99,26 +108,37 @@ public class OutboxSender {
     /** Sends every message that is due now; returns how many were handled. */
     public int sendDue() {
         int handled = 0;
-        while (!stopping) {
-            Instant now = clock.instant();
-            List<OutboxMessage> batch = QuarkusTransaction.requiringNew()
-                    .call(() -> outbox.claimDue(now, now.plus(CLAIM), BATCH));
+        while (true) {
+            List<OutboxMessage> batch;
+            // Claiming and recording the claim happen under the lock that shutdown takes, so a
+            // shutdown sees every claim this instance holds and can hand it back.
+            synchronized (held) {
+                if (stopping) {
+                    return handled;
+                }
+                Instant now = clock.instant();
+                batch = QuarkusTransaction.requiringNew().call(() -> outbox.claimDue(now, now.plus(CLAIM), BATCH));
+                batch.forEach(message -> held.add(message.id()));
+            }
             if (batch.isEmpty()) {
                 return handled;
             }
-            batch.forEach(message -> held.add(message.id()));
             for (OutboxMessage message : batch) {
                 synchronized (held) {
                     if (stopping) {
-                        break;
+                        return handled;
                     }
                     held.remove(message.id());
+                    sending.incrementAndGet();
                 }
-                deliver(message);
+                try {
+                    deliver(message);
+                } finally {
+                    sending.decrementAndGet();
+                }
                 handled++;
             }
         }
-        return handled;
     }
 
     private void sendDueSafely() {
@@ -215,11 +235,7 @@ public class OutboxSender {
             unsent = Set.copyOf(held);
         }
         nudges.shutdown();
-        try {
-            nudges.awaitTermination(SEND_GRACE.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitSendsInFlight();
         if (!unsent.isEmpty()) {
             try {
                 int released = QuarkusTransaction.requiringNew().call(() -> outbox.release(unsent));
@@ -227,6 +243,19 @@ public class OutboxSender {
             } catch (RuntimeException e) {
                 LOG.warnf("Shutting down: claims not released (%s); they run out after %s",
                         e.getClass().getSimpleName(), CLAIM);
+            }
+        }
+    }
+
+    /** Lets a mail that is being handed to the mail server finish, so it is recorded as sent. */
+    private void awaitSendsInFlight() {
+        Instant deadline = clock.instant().plus(SEND_GRACE);
+        while (sending.get() > 0 && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
